@@ -1,0 +1,39 @@
+package smap.analytics.application.port.in;
+
+import java.time.Duration;
+import java.util.Objects;
+import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.failure.DependencyUnavailableException.Dependency;
+
+/** What the consumer must do with a delivery once the use case is done with it. */
+public sealed interface DeliveryOutcome {
+
+  /** Ack: the batch's effects, or its terminal failure, are durable. */
+  record Acknowledge(BatchStatus status, String summary) implements DeliveryOutcome {
+    public Acknowledge {
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(summary, "summary");
+    }
+  }
+
+  /**
+   * Do not ack: put the message back and pause consumption for {@code pause}, because a dependency
+   * is down (or the object is not there yet).
+   *
+   * @param dependency what failed, or null when it was not a dependency
+   */
+  record RetryLater(Duration pause, Dependency dependency, String reason)
+      implements DeliveryOutcome {
+    public RetryLater {
+      Objects.requireNonNull(pause, "pause");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** Poison: crashed processing repeatedly; send to the dead-letter queue and ack. */
+  record DeadLetter(String reason) implements DeliveryOutcome {
+    public DeadLetter {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package smap.analytics.application.port.in;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Command: one delivery as the broker handed it over.
+ *
+ * @param queue the queue it came from
+ * @param body the raw bytes (kept, bounded, for rejected batches and replays)
+ * @param decoded the body decoded as JSON, or why it could not be
+ * @param redelivered the broker's redelivered flag
+ * @param receivedAt when the delivery arrived
+ */
+public record ProcessDeliveryCommand(
+    String queue, byte[] body, DecodedBody decoded, boolean redelivered, Instant receivedAt) {
+
+  public ProcessDeliveryCommand {
+    Objects.requireNonNull(queue, "queue");
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(decoded, "decoded");
+    Objects.requireNonNull(receivedAt, "receivedAt");
+  }
+
+  /** A message body after UTF-8 and JSON decoding. */
+  public sealed interface DecodedBody {
+    /** Decoded into a JSON tree of JDK types (numbers lossless). */
+    record Json(Object tree) implements DecodedBody {}
+
+    /** Not UTF-8 or not JSON; {@code reason} says what and where (line, column). */
+    record Undecodable(String reason) implements DecodedBody {
+      public Undecodable {
+        Objects.requireNonNull(reason, "reason");
+      }
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package smap.analytics.application.port.out;
+
+import java.util.List;
+import smap.analytics.domain.flag.FlagSnapshot;
+
+/** Outgoing port: where feature flags are kept, with their history. */
+public interface FeatureFlagPort {
+
+  /** Every flag's current value, with scoped overrides and the change version. */
+  FlagSnapshot load();
+
+  /** Applies a change and records it in the history, in one transaction; tells listeners. */
+  FlagSnapshot change(FlagChange change);
+
+  /** The most recent changes, newest first. */
+  List<FlagChange> history(int limit);
+
+  /**
+   * Calls {@code listener} whenever any instance changes a flag (at most a couple of seconds
+   * later). Returns a handle that stops listening.
+   */
+  AutoCloseable subscribe(Runnable listener);
+}
