@@ -11,9 +11,21 @@ import java.util.Objects;
  * @param decoded the body decoded as JSON, or why it could not be
  * @param redelivered the broker's redelivered flag
  * @param receivedAt when the delivery arrived
+ * @param replay set when an operator replays a stored batch, null for a broker delivery
  */
 public record ProcessDeliveryCommand(
-    String queue, byte[] body, DecodedBody decoded, boolean redelivered, Instant receivedAt) {
+    String queue,
+    byte[] body,
+    DecodedBody decoded,
+    boolean redelivered,
+    Instant receivedAt,
+    Replay replay) {
+
+  /** A broker delivery (not a replay). */
+  public ProcessDeliveryCommand(
+      String queue, byte[] body, DecodedBody decoded, boolean redelivered, Instant receivedAt) {
+    this(queue, body, decoded, redelivered, receivedAt, null);
+  }
 
   public ProcessDeliveryCommand {
     Objects.requireNonNull(queue, "queue");
@@ -32,6 +44,20 @@ public record ProcessDeliveryCommand(
       public Undecodable {
         Objects.requireNonNull(reason, "reason");
       }
+    }
+  }
+
+  /**
+   * An operator's replay of a batch already in the ledger.
+   *
+   * @param requestedBy the operator (for the audit trail)
+   * @param republish publish a Collector result again (the Collector adds counts, so off by
+   *     default)
+   * @param onlyFailedItems re-run only the items that failed last time (crawler errors stay)
+   */
+  public record Replay(String requestedBy, boolean republish, boolean onlyFailedItems) {
+    public Replay {
+      Objects.requireNonNull(requestedBy, "requestedBy");
     }
   }
 }

@@ -1,5 +1,6 @@
 package smap.analytics.application.port.out;
 
+import java.time.Instant;
 import java.util.List;
 import smap.analytics.domain.flag.FlagSnapshot;
 
@@ -20,4 +21,13 @@ public interface FeatureFlagPort {
    * later). Returns a handle that stops listening.
    */
   AutoCloseable subscribe(Runnable listener);
+
+  /** Records that a running instance applied flag version {@code version} at {@code at}. */
+  void applied(String instanceId, long version, Instant at);
+
+  /** The running instances and the last flag version each applied, most recent first. */
+  List<InstanceState> instances();
+
+  /** One live instance's view of the flags. */
+  record InstanceState(String instanceId, long appliedVersion, Instant appliedAt, Instant seenAt) {}
 }
