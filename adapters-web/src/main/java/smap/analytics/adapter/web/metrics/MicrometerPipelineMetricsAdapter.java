@@ -1,0 +1,237 @@
+package smap.analytics.adapter.web.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleSupplier;
+import smap.analytics.application.port.out.PipelineMetricsPort;
+
+/**
+ * Adapter: the pipeline's metrics in a Micrometer Prometheus registry, named as CONTRACT 9 and
+ * facts 9 ask ({@code analytics_} prefix, bounded labels), exposed by {@link #scrape()} on {@code
+ * /metrics}.
+ */
+public final class MicrometerPipelineMetricsAdapter implements PipelineMetricsPort {
+
+  private static final Duration[] PROCESSING_BUCKETS = {
+    Duration.ofMillis(100),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(30),
+    Duration.ofSeconds(60)
+  };
+  private static final Duration[] FETCH_BUCKETS = {
+    Duration.ofMillis(10),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofSeconds(5)
+  };
+
+  private final PrometheusMeterRegistry registry;
+  private final AtomicInteger active = new AtomicInteger();
+  private final Map<String, AtomicReference<Double>> successRates = new ConcurrentHashMap<>();
+  private final Map<String, AtomicReference<Double>> errorRates = new ConcurrentHashMap<>();
+
+  public MicrometerPipelineMetricsAdapter() {
+    this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  public MicrometerPipelineMetricsAdapter(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+    Gauge.builder("analytics.active.batches", active, AtomicInteger::get)
+        .description("Batches being processed now")
+        .register(registry);
+  }
+
+  /** The registry, for binding JVM and pool metrics in the composition root. */
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** The Prometheus text exposition of every metric. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void eventReceived(String queue, String format) {
+    Counter.builder("analytics.events.received")
+        .description("Messages taken from the input queues")
+        .tag("queue", queue)
+        .tag("format", format)
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void eventProcessed(String platform, String status, Duration duration) {
+    Counter.builder("analytics.events.processed")
+        .description("Batches that reached succeeded or partial")
+        .tag("platform", platform)
+        .tag("status", status)
+        .register(registry)
+        .increment();
+    Timer.builder("analytics.event.processing.duration")
+        .description("Time from delivery to commit of a batch")
+        .tag("platform", platform)
+        .serviceLevelObjectives(PROCESSING_BUCKETS)
+        .register(registry)
+        .record(duration);
+  }
+
+  @Override
+  public void eventFailed(String platform, String kind) {
+    Counter.builder("analytics.events.failed")
+        .description("Batches rejected, failed, parked, or retried after a transient failure")
+        .tag("platform", platform)
+        .tag("kind", kind)
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void batchFetched(Duration fetch, Duration parse, boolean compressed) {
+    Counter.builder("analytics.batches.fetched")
+        .description("Batch objects read from object storage")
+        .tag("compressed", Boolean.toString(compressed))
+        .register(registry)
+        .increment();
+    Timer.builder("analytics.batch.fetch.duration")
+        .description("Download and decompression time of a batch object")
+        .serviceLevelObjectives(FETCH_BUCKETS)
+        .register(registry)
+        .record(fetch);
+    Timer.builder("analytics.batch.parse.duration")
+        .description("JSON parse time of a batch object")
+        .serviceLevelObjectives(FETCH_BUCKETS)
+        .register(registry)
+        .record(parse);
+  }
+
+  @Override
+  public void itemsProcessed(String platform, String status, int count) {
+    Counter.builder("analytics.items.processed")
+        .description("Items by platform and outcome (success, crawler_error, analysis_error)")
+        .tag("platform", platform)
+        .tag("status", status)
+        .register(registry)
+        .increment(count);
+  }
+
+  @Override
+  public void errorRecorded(String code, String category, String platform, String source) {
+    Counter.builder("analytics.errors.by.code")
+        .description("Error items by error code")
+        .tag("error_code", code)
+        .tag("platform", platform)
+        .tag("source", source)
+        .register(registry)
+        .increment();
+    Counter.builder("analytics.errors.by.category")
+        .description("Error items by error category")
+        .tag("error_category", category)
+        .tag("platform", platform)
+        .tag("source", source)
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void batchRates(String platform, double successRate, double errorRate) {
+    rate(
+            successRates,
+            "analytics.success.rate",
+            "Success rate of the last batch, percent",
+            platform)
+        .set(successRate);
+    rate(errorRates, "analytics.error.rate", "Error rate of the last batch, percent", platform)
+        .set(errorRate);
+  }
+
+  private AtomicReference<Double> rate(
+      Map<String, AtomicReference<Double>> rates, String name, String help, String platform) {
+    return rates.computeIfAbsent(
+        platform,
+        p -> {
+          AtomicReference<Double> value = new AtomicReference<>(0.0);
+          Gauge.builder(name, value, AtomicReference::get)
+              .description(help)
+              .tag("platform", p)
+              .register(registry);
+          return value;
+        });
+  }
+
+  @Override
+  public void batchSizeMismatch(String platform) {
+    Counter.builder("analytics.batch.size.mismatch")
+        .description("Batches whose item count differs from the platform's expected size")
+        .tag("platform", platform)
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void duplicateSkipped() {
+    Counter.builder("analytics.duplicates.skipped")
+        .description("Redeliveries of events already committed; nothing was written again")
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void replayed(String outcome) {
+    Counter.builder("analytics.replays")
+        .description("Operator replays by outcome")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void projectIdConflict() {
+    Counter.builder("analytics.project.id.conflicts")
+        .description("Batches whose payload project_id differs from the one its job_id implies")
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void activeBatches(int delta) {
+    active.addAndGet(delta);
+  }
+
+  @Override
+  public void resultPublished(String outcome) {
+    Counter.builder("analytics.results.published")
+        .description("Collector results by broker answer (confirmed, unroutable, nacked, failed)")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+    if (!outcome.equals("confirmed")) {
+      Counter.builder("analytics.publish.errors")
+          .description("Collector results not confirmed on the first try")
+          .tag("outcome", outcome)
+          .register(registry)
+          .increment();
+    }
+  }
+
+  @Override
+  public void gauge(String name, String help, DoubleSupplier value) {
+    Gauge.builder(name, value, DoubleSupplier::getAsDouble).description(help).register(registry);
+  }
+}
