@@ -1,0 +1,17 @@
+package smap.analytics.domain.analysis;
+
+/**
+ * Port of the analysis: a three-class sentiment model. The built-in one is {@link
+ * LexiconSentimentModel}; an ONNX model (PhoBERT) can implement this later.
+ */
+public interface SentimentModel {
+
+  /** Class probabilities of a clean text; they sum to 1. Never throws for any text. */
+  Prediction predict(String cleanText);
+
+  /** A short name and version, stored as {@code model_version}. */
+  String version();
+
+  /** Probabilities of the three classes. */
+  record Prediction(double negative, double positive, double neutral) {}
+}
