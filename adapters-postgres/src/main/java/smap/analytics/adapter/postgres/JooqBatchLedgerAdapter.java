@@ -1,0 +1,568 @@
+package smap.analytics.adapter.postgres;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import smap.analytics.application.port.out.BatchCommit;
+import smap.analytics.application.port.out.BatchCounts;
+import smap.analytics.application.port.out.BatchEntry;
+import smap.analytics.application.port.out.BatchFailure;
+import smap.analytics.application.port.out.BatchLedgerPort;
+import smap.analytics.application.port.out.BatchStart;
+import smap.analytics.domain.batch.AnalyzeResult;
+import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.error.CrawlError;
+import smap.analytics.domain.message.EventContext;
+import smap.analytics.domain.message.MessageFormat;
+import smap.analytics.domain.post.CommentRecord;
+import smap.analytics.domain.post.PostRecord;
+
+/**
+ * Adapter: the batch ledger and everything a batch writes, in PostgreSQL through jOOQ. Each commit
+ * is one transaction that locks the ledger row first, so concurrent deliveries of one event apply
+ * its effects once; posts, comments and error rows are written as one batched statement each.
+ */
+public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
+
+  /** Bound of the stored raw message. */
+  public static final int MAX_RAW_BODY = 64 * 1024;
+
+  private static final String[] POST_ANALYSIS_COLUMNS = {
+    "platform",
+    "published_at",
+    "analyzed_at",
+    "overall_sentiment",
+    "overall_sentiment_score",
+    "overall_confidence",
+    "primary_intent",
+    "intent_confidence",
+    "impact_score",
+    "risk_level",
+    "is_viral",
+    "is_kol",
+    "aspects_breakdown",
+    "keywords",
+    "sentiment_probabilities",
+    "impact_breakdown",
+    "view_count",
+    "like_count",
+    "comment_count",
+    "share_count",
+    "save_count",
+    "follower_count",
+    "processing_time_ms",
+    "model_version",
+    "author_is_verified"
+  };
+  private static final String[] POST_METADATA_COLUMNS = {
+    "project_id",
+    "event_id",
+    "job_id",
+    "batch_index",
+    "task_type",
+    "keyword_source",
+    "crawled_at",
+    "pipeline_version",
+    "brand_name",
+    "keyword",
+    "content_text",
+    "content_transcription",
+    "media_duration",
+    "hashtags",
+    "permalink",
+    "author_id",
+    "author_name",
+    "author_username",
+    "author_avatar_url"
+  };
+  private static final String[] JSON_COLUMNS = {
+    "aspects_breakdown", "keywords", "sentiment_probabilities", "impact_breakdown", "hashtags"
+  };
+  private static final String UPSERT_POST = upsertPostSql();
+  private static final String INSERT_COMMENT =
+      "INSERT INTO post_comments (post_id, comment_id, text, author_name, likes, commented_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (post_id, comment_id) DO NOTHING";
+  private static final String INSERT_ERROR =
+      "INSERT INTO crawl_errors (content_id, project_id, job_id, platform, error_code,"
+          + " error_category, error_message, error_details, permalink, created_at, event_id,"
+          + " batch_index, source, transient) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (event_id, content_id, error_code) DO NOTHING";
+
+  private final DSLContext dsl;
+
+  public JooqBatchLedgerAdapter(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  private static String upsertPostSql() {
+    List<String> columns = new ArrayList<>();
+    columns.add("id");
+    columns.addAll(Arrays.asList(POST_ANALYSIS_COLUMNS));
+    columns.addAll(Arrays.asList(POST_METADATA_COLUMNS));
+    List<String> values = new ArrayList<>();
+    for (String column : columns) {
+      values.add(Arrays.asList(JSON_COLUMNS).contains(column) ? "?::jsonb" : "?");
+    }
+    List<String> updates = new ArrayList<>();
+    for (String column : POST_ANALYSIS_COLUMNS) {
+      updates.add(column + " = EXCLUDED." + column);
+    }
+    for (String column : POST_METADATA_COLUMNS) {
+      updates.add(column + " = COALESCE(EXCLUDED." + column + ", post_analytics." + column + ")");
+    }
+    return "INSERT INTO post_analytics ("
+        + String.join(", ", columns)
+        + ") VALUES ("
+        + String.join(", ", values)
+        + ") ON CONFLICT (id) DO UPDATE SET "
+        + String.join(", ", updates);
+  }
+
+  @Override
+  public Optional<BatchEntry> find(EventId eventId) {
+    try {
+      Record row = dsl.fetchOne("SELECT * FROM batch_ledger WHERE event_id = ?", eventId.value());
+      return Optional.ofNullable(row).map(JooqBatchLedgerAdapter::entry);
+    } catch (RuntimeException e) {
+      throw SqlFailures.translate(e);
+    }
+  }
+
+  @Override
+  public AttemptStart begin(BatchStart start) {
+    try {
+      return dsl.transactionResult(
+          cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            EventContext c = start.context();
+            Record existing =
+                tx.fetchOne(
+                    "SELECT * FROM batch_ledger WHERE event_id = ? FOR UPDATE",
+                    c.eventId().value());
+            int attempt;
+            Optional<BatchEntry> previous =
+                Optional.ofNullable(existing).map(JooqBatchLedgerAdapter::entry);
+            OffsetDateTime now = ts(start.startedAt());
+            if (existing == null) {
+              byte[] body = start.rawBody();
+              boolean truncated = body.length > MAX_RAW_BODY;
+              tx.execute(
+                  "INSERT INTO batch_ledger (event_id, event_id_derived, event_type, event_timestamp,"
+                      + " queue, format, object_path, project_id, job_id, batch_index, content_count,"
+                      + " platform, task_type, brand_name, keyword, status, attempts, raw_body,"
+                      + " raw_body_truncated, received_at, started_at, updated_at) VALUES (?, ?, ?, ?, ?,"
+                      + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROCESSING', 1, ?, ?, ?, ?, ?)",
+                  c.eventId().value(),
+                  c.eventId().derived(),
+                  c.eventType(),
+                  ts(c.timestamp()),
+                  start.queue(),
+                  start.format() == null ? null : start.format().name(),
+                  start.objectPath(),
+                  c.projectId(),
+                  c.jobId(),
+                  c.batchIndex(),
+                  c.contentCount(),
+                  c.platform() == null ? "UNKNOWN" : c.platform().toUpperCase(),
+                  c.taskType(),
+                  c.brandName(),
+                  c.keyword(),
+                  truncated ? Arrays.copyOf(body, MAX_RAW_BODY) : body,
+                  truncated,
+                  now,
+                  now,
+                  now);
+              attempt = 1;
+            } else {
+              attempt = existing.get("attempts", Integer.class) + 1;
+              tx.execute(
+                  "UPDATE batch_ledger SET attempts = ?, status = 'PROCESSING', started_at = ?,"
+                      + " next_attempt_at = NULL, updated_at = ?, format = COALESCE(format, ?),"
+                      + " object_path = COALESCE(object_path, ?) WHERE event_id = ?",
+                  attempt,
+                  now,
+                  now,
+                  start.format() == null ? null : start.format().name(),
+                  start.objectPath(),
+                  c.eventId().value());
+            }
+            tx.execute(
+                "INSERT INTO batch_attempts (event_id, attempt, kind, started_at) VALUES (?, ?, ?, ?)",
+                c.eventId().value(),
+                attempt,
+                existing != null && existing.get("status", String.class).equals("PROCESSING")
+                    ? "redelivery"
+                    : "delivery",
+                now);
+            return new AttemptStart(attempt, previous);
+          });
+    } catch (RuntimeException e) {
+      throw SqlFailures.translate(e);
+    }
+  }
+
+  @Override
+  public CommitOutcome commit(BatchCommit commit) {
+    try {
+      return dsl.transactionResult(
+          cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            Record row = lock(tx, commit.eventId());
+            if (row == null) {
+              throw new IllegalStateException(
+                  "no ledger entry for " + commit.eventId() + "; begin() first");
+            }
+            if (BatchStatus.valueOf(row.get("status", String.class)).terminal()
+                && !commit.replay()) {
+              return CommitOutcome.ALREADY_COMMITTED;
+            }
+            int replays = row.get("replays", Integer.class) + (commit.replay() ? 1 : 0);
+            String eventId = commit.eventId().value();
+            if (commit.replay()) {
+              tx.execute(
+                  "DELETE FROM crawl_errors WHERE event_id = ? AND source = 'analytics'", eventId);
+            }
+            writePosts(tx, commit.posts());
+            writeComments(tx, commit.comments());
+            writeErrors(
+                tx,
+                commit.errors(),
+                eventId,
+                commit.projectId(),
+                row.get("job_id", String.class),
+                row.get("batch_index", Integer.class),
+                commit.finishedAt());
+            BatchCounts counts = commit.counts();
+            tx.execute(
+                "UPDATE batch_ledger SET status = ?, project_id = ?, platform = ?, items = ?, succeeded = ?,"
+                    + " crawler_errors = ?, analysis_errors = ?, expected = ?, last_error = NULL,"
+                    + " last_error_detail = NULL, flags = ?::jsonb, warnings = ?::jsonb, finished_at = ?,"
+                    + " fetch_ms = ?, processing_ms = ?, replays = ?, result = COALESCE(?::jsonb, result),"
+                    + " next_attempt_at = NULL, updated_at = ? WHERE event_id = ?",
+                commit.status().name(),
+                commit.projectId(),
+                commit.platform(),
+                counts.items(),
+                counts.succeeded(),
+                counts.crawlerErrors(),
+                counts.analysisErrors(),
+                counts.expected(),
+                Json.write(commit.flags()),
+                Json.write(commit.warnings()),
+                ts(commit.finishedAt()),
+                commit.fetchTime().toMillis(),
+                commit.processingTime().toMillis(),
+                replays,
+                commit.result() == null ? null : Json.write(resultMap(commit.result())),
+                ts(commit.finishedAt()),
+                eventId);
+            closeAttempt(tx, eventId, commit.status(), null, commit.finishedAt());
+            outbox(tx, commit.eventId(), commit.result(), commit.replay(), replays);
+            return CommitOutcome.COMMITTED;
+          });
+    } catch (RuntimeException e) {
+      throw SqlFailures.translate(e);
+    }
+  }
+
+  @Override
+  public CommitOutcome fail(BatchFailure failure) {
+    try {
+      return dsl.transactionResult(
+          cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            Record row = lock(tx, failure.eventId());
+            if (row == null) {
+              throw new IllegalStateException(
+                  "no ledger entry for " + failure.eventId() + "; begin() first");
+            }
+            if (BatchStatus.valueOf(row.get("status", String.class)).terminal()
+                && !failure.replay()) {
+              return CommitOutcome.ALREADY_COMMITTED;
+            }
+            int replays = row.get("replays", Integer.class) + (failure.replay() ? 1 : 0);
+            tx.execute(
+                "UPDATE batch_ledger SET status = ?, project_id = COALESCE(?, project_id), platform = ?,"
+                    + " last_error = ?, last_error_detail = ?, flags = ?::jsonb, warnings = ?::jsonb,"
+                    + " finished_at = ?, replays = ?, result = COALESCE(?::jsonb, result),"
+                    + " next_attempt_at = NULL, updated_at = ? WHERE event_id = ?",
+                failure.status().name(),
+                failure.projectId(),
+                failure.platform(),
+                failure.reason(),
+                failure.detail(),
+                Json.write(failure.flags()),
+                Json.write(failure.warnings()),
+                ts(failure.finishedAt()),
+                replays,
+                failure.result() == null ? null : Json.write(resultMap(failure.result())),
+                ts(failure.finishedAt()),
+                failure.eventId().value());
+            closeAttempt(
+                tx,
+                failure.eventId().value(),
+                failure.status(),
+                failure.reason(),
+                failure.finishedAt());
+            outbox(tx, failure.eventId(), failure.result(), failure.replay(), replays);
+            return CommitOutcome.COMMITTED;
+          });
+    } catch (RuntimeException e) {
+      throw SqlFailures.translate(e);
+    }
+  }
+
+  @Override
+  public void retrying(EventId eventId, String error, Instant nextAttemptAt) {
+    try {
+      dsl.transaction(
+          cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            tx.execute(
+                "UPDATE batch_ledger SET status = 'RETRYING', last_error = ?, next_attempt_at = ?,"
+                    + " updated_at = now() WHERE event_id = ? AND status NOT IN"
+                    + " ('SUCCEEDED', 'PARTIAL', 'FAILED', 'REJECTED', 'PARKED')",
+                error,
+                ts(nextAttemptAt),
+                eventId.value());
+            closeAttempt(tx, eventId.value(), BatchStatus.RETRYING, error, Instant.now());
+          });
+    } catch (RuntimeException e) {
+      throw SqlFailures.translate(e);
+    }
+  }
+
+  private static Record lock(DSLContext tx, EventId eventId) {
+    return tx.fetchOne(
+        "SELECT status, replays, job_id, batch_index FROM batch_ledger WHERE event_id = ? FOR UPDATE",
+        eventId.value());
+  }
+
+  private static void closeAttempt(
+      DSLContext tx, String eventId, BatchStatus status, String error, Instant at) {
+    tx.execute(
+        "UPDATE batch_attempts SET finished_at = ?, status = ?, error = ? WHERE id ="
+            + " (SELECT max(id) FROM batch_attempts WHERE event_id = ?)",
+        ts(at),
+        status.name(),
+        error,
+        eventId);
+  }
+
+  private static void outbox(
+      DSLContext tx, EventId eventId, AnalyzeResult result, boolean replay, int replays) {
+    if (result == null) {
+      return;
+    }
+    String messageId = replay ? eventId.value() + "#replay-" + replays : eventId.value();
+    tx.execute(
+        "INSERT INTO result_outbox (event_id, message_id, result) VALUES (?, ?, ?::jsonb)"
+            + " ON CONFLICT (message_id) DO NOTHING",
+        eventId.value(),
+        messageId,
+        Json.write(resultMap(result)));
+  }
+
+  /** The six fields of CONTRACT 6, in order. */
+  static Map<String, Object> resultMap(AnalyzeResult result) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("project_id", result.projectId());
+    map.put("job_id", result.jobId());
+    map.put("task_type", AnalyzeResult.TASK_TYPE);
+    map.put("batch_size", result.batchSize());
+    map.put("success_count", result.successCount());
+    map.put("error_count", result.errorCount());
+    return map;
+  }
+
+  private static void writePosts(DSLContext tx, List<PostRecord> posts) {
+    if (posts.isEmpty()) {
+      return;
+    }
+    BatchBindStep batch = tx.batch(UPSERT_POST);
+    for (PostRecord p : posts) {
+      PostRecord.CrawlMetadata m = p.crawl();
+      PostRecord.Content content = p.content();
+      PostRecord.AuthorInfo a = p.author();
+      batch =
+          batch.bind(
+              p.id(),
+              p.platform(),
+              ts(p.publishedAt()),
+              ts(p.analyzedAt()),
+              p.sentiment().label(),
+              p.sentiment().score(),
+              p.sentiment().confidence(),
+              p.primaryIntent(),
+              p.intentConfidence(),
+              p.impact().score(),
+              p.impact().riskLevel(),
+              p.impact().viral(),
+              p.impact().kol(),
+              Json.write(p.aspectsBreakdown()),
+              Json.write(p.keywords()),
+              Json.write(p.sentimentProbabilities()),
+              Json.write(p.impactBreakdown()),
+              p.metrics().views(),
+              p.metrics().likes(),
+              p.metrics().comments(),
+              p.metrics().shares(),
+              p.metrics().saves(),
+              p.metrics().followers(),
+              p.processingTimeMs(),
+              p.modelVersion(),
+              a.verified(),
+              p.projectId(),
+              m.eventId(),
+              m.jobId(),
+              m.batchIndex(),
+              m.taskType(),
+              m.keywordSource(),
+              ts(m.crawledAt()),
+              m.pipelineVersion(),
+              m.brandName(),
+              m.keyword(),
+              content.text(),
+              content.transcription(),
+              content.durationSeconds(),
+              content.hashtags() == null ? null : Json.write(content.hashtags()),
+              content.permalink(),
+              a.id(),
+              a.name(),
+              a.username(),
+              a.avatarUrl());
+    }
+    batch.execute();
+  }
+
+  private static void writeComments(DSLContext tx, List<CommentRecord> comments) {
+    if (comments.isEmpty()) {
+      return;
+    }
+    BatchBindStep batch = tx.batch(INSERT_COMMENT);
+    for (CommentRecord c : comments) {
+      batch =
+          batch.bind(
+              c.postId(), c.commentId(), c.text(), c.authorName(), c.likes(), ts(c.commentedAt()));
+    }
+    batch.execute();
+  }
+
+  private static void writeErrors(
+      DSLContext tx,
+      List<CrawlError> errors,
+      String eventId,
+      String projectId,
+      String jobId,
+      Integer batchIndex,
+      Instant at) {
+    if (errors.isEmpty()) {
+      return;
+    }
+    BatchBindStep batch = tx.batch(INSERT_ERROR);
+    for (CrawlError e : errors) {
+      batch =
+          batch.bind(
+              e.contentId(),
+              projectId,
+              jobId,
+              e.platform(),
+              e.code().value(),
+              e.category().label(),
+              e.message(),
+              Json.write(e.details()),
+              e.permalink(),
+              ts(at),
+              eventId,
+              batchIndex,
+              e.source().name().toLowerCase(),
+              e.transientError());
+    }
+    batch.execute();
+  }
+
+  static OffsetDateTime ts(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static Instant instant(Record row, String column) {
+    Object value = row.get(column);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    if (value instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    return Instant.parse(value.toString());
+  }
+
+  private static String json(Record row, String column) {
+    Object value = row.get(column);
+    return value == null ? null : value.toString();
+  }
+
+  static BatchEntry entry(Record row) {
+    EventContext context =
+        new EventContext(
+            new EventId(
+                row.get("event_id", String.class), row.get("event_id_derived", Boolean.class)),
+            row.get("event_type", String.class),
+            instant(row, "event_timestamp"),
+            row.get("project_id", String.class),
+            row.get("job_id", String.class),
+            row.get("batch_index", Integer.class),
+            row.get("content_count", Integer.class),
+            row.get("platform", String.class),
+            row.get("task_type", String.class),
+            row.get("brand_name", String.class),
+            row.get("keyword", String.class));
+    int items = row.get("items", Integer.class);
+    BatchCounts counts =
+        new BatchCounts(
+            items,
+            row.get("succeeded", Integer.class),
+            row.get("crawler_errors", Integer.class),
+            row.get("analysis_errors", Integer.class),
+            row.get("expected", Integer.class));
+    Map<String, Boolean> flags = new LinkedHashMap<>();
+    Json.readMap(json(row, "flags")).forEach((k, v) -> flags.put(k, Boolean.TRUE.equals(v)));
+    String format = row.get("format", String.class);
+    return new BatchEntry(
+        context,
+        BatchStatus.valueOf(row.get("status", String.class)),
+        row.get("attempts", Integer.class),
+        row.get("replays", Integer.class),
+        row.get("queue", String.class),
+        format == null ? null : MessageFormat.valueOf(format),
+        row.get("object_path", String.class),
+        row.get("project_id", String.class),
+        row.get("platform", String.class),
+        counts,
+        row.get("last_error", String.class),
+        row.get("last_error_detail", String.class),
+        flags,
+        Json.readStrings(json(row, "warnings")),
+        row.get("raw_body", byte[].class),
+        row.get("raw_body_truncated", Boolean.class),
+        instant(row, "received_at"),
+        instant(row, "started_at"),
+        instant(row, "finished_at"),
+        row.get("fetch_ms", Long.class),
+        row.get("processing_ms", Long.class));
+  }
+}
