@@ -1,0 +1,83 @@
+package smap.analytics.adapter.amqp;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adapter helper: declares the topology of CONTRACT 1 idempotently. An input queue that already
+ * exists with other arguments (the original declared it without a dead-letter exchange) is used as
+ * it is, with a warning, instead of crashing.
+ */
+public final class RabbitTopology {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RabbitTopology.class);
+
+  private RabbitTopology() {}
+
+  /** Declares everything; returns the warnings (empty when the topology is as designed). */
+  public static List<String> declare(Connection connection, RabbitSettings s) {
+    List<String> warnings = new ArrayList<>();
+    try {
+      Channel channel = connection.createChannel();
+      channel.exchangeDeclare(s.eventExchange(), BuiltinExchangeType.TOPIC, true);
+      channel.exchangeDeclare(s.publishExchange(), BuiltinExchangeType.TOPIC, true);
+      channel.exchangeDeclare(s.deadLetterExchange(), BuiltinExchangeType.DIRECT, true);
+      channel.queueDeclare(s.deadLetterQueue(), true, false, false, null);
+      channel.queueBind(s.deadLetterQueue(), s.deadLetterExchange(), s.eventQueue());
+      channel.queueBind(s.deadLetterQueue(), s.deadLetterExchange(), s.legacyQueue());
+      Map<String, Object> arguments =
+          Map.of(
+              "x-dead-letter-exchange",
+              s.deadLetterExchange(),
+              "x-dead-letter-routing-key",
+              s.eventQueue());
+      channel = declareQueue(connection, channel, s.eventQueue(), arguments, warnings);
+      channel.queueBind(s.eventQueue(), s.eventExchange(), s.eventRoutingKey());
+      Map<String, Object> legacyArguments =
+          Map.of(
+              "x-dead-letter-exchange",
+              s.deadLetterExchange(),
+              "x-dead-letter-routing-key",
+              s.legacyQueue());
+      channel = declareQueue(connection, channel, s.legacyQueue(), legacyArguments, warnings);
+      channel.close();
+    } catch (IOException | TimeoutException e) {
+      throw new IllegalStateException("declaring the broker topology failed: " + e.getMessage(), e);
+    }
+    warnings.forEach(LOG::warn);
+    return List.copyOf(warnings);
+  }
+
+  private static Channel declareQueue(
+      Connection connection,
+      Channel channel,
+      String queue,
+      Map<String, Object> arguments,
+      List<String> warnings)
+      throws IOException {
+    try {
+      channel.queueDeclare(queue, true, false, false, arguments);
+      return channel;
+    } catch (IOException e) {
+      if (!String.valueOf(e.getCause()).contains("PRECONDITION_FAILED")) {
+        throw e;
+      }
+      Channel fresh = connection.createChannel();
+      fresh.queueDeclarePassive(queue);
+      warnings.add(
+          "queue '"
+              + queue
+              + "' already exists with other arguments; using it as it is (no dead-letter exchange"
+              + " on it: poison messages are parked by explicit publish instead)");
+      return fresh;
+    }
+  }
+}
