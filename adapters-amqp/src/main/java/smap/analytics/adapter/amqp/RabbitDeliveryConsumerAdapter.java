@@ -223,7 +223,9 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
                       DeliveryDecoder.decode(body),
                       envelope.isRedeliver(),
                       clock.instant()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+          // Requeued, never lost; a message that keeps crashing is parked by the use case's
+          // poison check on a later delivery.
           LOG.error("processing a delivery from {} threw; requeued", worker.queue, e);
           getChannel().basicNack(envelope.getDeliveryTag(), false, true);
           pauseFor(CRASH_PAUSE);

@@ -3,7 +3,6 @@ package smap.analytics.adapter.postgres;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -154,7 +153,7 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
             int attempt;
             Optional<BatchEntry> previous =
                 Optional.ofNullable(existing).map(JooqBatchLedgerAdapter::entry);
-            OffsetDateTime now = ts(start.startedAt());
+            Timestamp now = ts(start.startedAt());
             if (existing == null) {
               byte[] body = start.rawBody();
               boolean truncated = body.length > MAX_RAW_BODY;
@@ -493,8 +492,12 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
     batch.execute();
   }
 
-  static OffsetDateTime ts(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  /**
+   * A bind value for a timestamptz column (jOOQ binds an untyped OffsetDateTime as text in plain
+   * SQL).
+   */
+  static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
   }
 
   private static Instant instant(Record row, String column) {

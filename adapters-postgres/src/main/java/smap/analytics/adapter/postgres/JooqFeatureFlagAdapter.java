@@ -86,7 +86,7 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
             long version =
                 ((Number) tx.fetchValue("SELECT nextval('feature_flag_version')")).longValue();
             String scope = change.scope().toString();
-            OffsetDateTime at = JooqBatchLedgerAdapter.ts(change.at());
+            java.sql.Timestamp at = JooqBatchLedgerAdapter.ts(change.at());
             if (change.enabled() == null) {
               tx.execute(
                   "DELETE FROM feature_flags WHERE flag_key = ? AND scope = ?",
@@ -145,7 +145,7 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
                 row.get("enabled", Boolean.class),
                 row.get("actor", String.class),
                 row.get("reason", String.class),
-                row.get("changed_at", OffsetDateTime.class).toInstant(),
+                instant(row.get("changed_at")),
                 row.get("version", Long.class)));
       }
       return changes;
@@ -191,13 +191,23 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
             new InstanceState(
                 row.get("instance_id", String.class),
                 row.get("applied_version", Long.class),
-                row.get("applied_at", OffsetDateTime.class).toInstant(),
-                row.get("seen_at", OffsetDateTime.class).toInstant()));
+                instant(row.get("applied_at")),
+                instant(row.get("seen_at"))));
       }
       return states;
     } catch (RuntimeException e) {
       throw SqlFailures.translate(e);
     }
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    return Instant.parse(String.valueOf(value));
   }
 
   /** LISTENs for changes and polls the version as a fallback; reconnects after failures. */

@@ -9,13 +9,14 @@ import java.util.regex.Pattern;
  * ErrorCategory#GENERIC}.
  */
 public record ErrorCode(String value) {
-  public static final ErrorCode UNKNOWN_ERROR = new ErrorCode("UNKNOWN_ERROR");
-  public static final ErrorCode INTERNAL_ERROR = new ErrorCode("INTERNAL_ERROR");
-
   /** Upper bound of the stored column. */
   public static final int MAX_LENGTH = 50;
 
+  // Must be initialised before the constants below, which validate against it.
   private static final Pattern SHAPE = Pattern.compile("[A-Z0-9_.:-]{1," + MAX_LENGTH + "}");
+
+  public static final ErrorCode UNKNOWN_ERROR = new ErrorCode("UNKNOWN_ERROR");
+  public static final ErrorCode INTERNAL_ERROR = new ErrorCode("INTERNAL_ERROR");
 
   public ErrorCode {
     if (value == null || !SHAPE.matcher(value).matches()) {
