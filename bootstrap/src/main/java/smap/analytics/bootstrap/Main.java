@@ -1,10 +1,150 @@
 package smap.analytics.bootstrap;
 
-/** Entry point: the smap-analytics command line. */
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import smap.analytics.bootstrap.config.ConfigurationException;
+import smap.analytics.bootstrap.config.ServiceSettings;
+import smap.analytics.bootstrap.config.Setting;
+
+/** Entry point: parses the command, reads the settings once, and runs the chosen mode. */
 public final class Main {
+
+  static final int EXIT_USAGE = 64;
+  static final int EXIT_CONFIG = 78;
+  static final int EXIT_FAILURE = 1;
+
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("smap-analytics");
+    int code = run(args, System.getenv(), System.out, System.err);
+    if (code != Integer.MIN_VALUE) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Runs a command. Returns the exit code, or {@link Integer#MIN_VALUE} when a long-running mode
+   * was started and ended by a shutdown signal.
+   */
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    if (args.length == 0 || Arrays.asList("--help", "-h", "help").contains(args[0])) {
+      out.print(help());
+      return args.length == 0 ? EXIT_USAGE : 0;
+    }
+    Command command;
+    try {
+      command = Command.valueOf(args[0].toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      err.println("smap-analytics: unknown command '" + args[0] + "'; try --help");
+      return EXIT_USAGE;
+    }
+    ServiceSettings settings;
+    try {
+      settings = ServiceSettings.fromEnvironment(env);
+    } catch (ConfigurationException e) {
+      err.println("smap-analytics: configuration error: " + e.getMessage());
+      return EXIT_CONFIG;
+    }
+    System.setProperty("smap.log.format", command == Command.DEMO ? "text" : settings.logFormat());
+    try {
+      switch (command) {
+        case MIGRATE -> {
+          out.println("smap-analytics: " + ServiceRuntime.migrate(settings));
+          return 0;
+        }
+        case DEMO -> {
+          Demo.run(settings, out, Arrays.asList(args).contains("--once"));
+          return 0;
+        }
+        case CONSUME, SERVE, CONSOLE -> {
+          ServiceRuntime runtime = ServiceRuntime.start(settings, command.mode());
+          CountDownLatch stopped = new CountDownLatch(1);
+          Runtime.getRuntime()
+              .addShutdownHook(
+                  new Thread(
+                      () -> {
+                        runtime.close();
+                        stopped.countDown();
+                      },
+                      "shutdown"));
+          out.println(
+              "smap-analytics: "
+                  + command.name().toLowerCase(Locale.ROOT)
+                  + " running; http://127.0.0.1:"
+                  + runtime.httpPort()
+                  + (command == Command.CONSUME ? "/readyz" : "/"));
+          stopped.await();
+          return Integer.MIN_VALUE;
+        }
+      }
+    } catch (ConfigurationException e) {
+      err.println("smap-analytics: configuration error: " + e.getMessage());
+      return EXIT_CONFIG;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return EXIT_FAILURE;
+    } catch (RuntimeException e) {
+      err.println(
+          "smap-analytics: "
+              + command.name().toLowerCase(Locale.ROOT)
+              + " failed: "
+              + e.getMessage());
+      return EXIT_FAILURE;
+    }
+    return EXIT_FAILURE;
+  }
+
+  /** The commands of the jar. */
+  enum Command {
+    CONSUME("Headless consumer for production: the pipeline plus /healthz, /readyz, /metrics."),
+    SERVE("The consumer plus the operator console on HTTP_PORT."),
+    CONSOLE("The operator console (and replays) without consuming the queues."),
+    MIGRATE("Apply the database migrations and exit."),
+    DEMO(
+        "Run everything on this machine: an in-process S3 server, a simulated crawler uploading"
+            + " TikTok and YouTube batches, and the service; prints what it processed (--once: then"
+            + " exit).");
+
+    private final String description;
+
+    Command(String description) {
+      this.description = description;
+    }
+
+    ServiceRuntime.Mode mode() {
+      return switch (this) {
+        case CONSUME -> ServiceRuntime.Mode.HEADLESS;
+        case SERVE -> ServiceRuntime.Mode.SERVE;
+        case CONSOLE -> ServiceRuntime.Mode.CONSOLE_ONLY;
+        case MIGRATE, DEMO -> throw new IllegalStateException(name() + " has no runtime mode");
+      };
+    }
+  }
+
+  static String help() {
+    StringBuilder text = new StringBuilder();
+    text.append("smap-analytics: turns crawled social-media batches into analytics.\n\n");
+    text.append("Usage: java -jar smap-analytics.jar <command>\n\nCommands:\n");
+    for (Command command : Command.values()) {
+      text.append(
+          String.format(
+              "  %-9s %s%n", command.name().toLowerCase(Locale.ROOT), command.description));
+    }
+    text.append("\nSettings (environment variables, default in brackets):\n");
+    for (Setting setting : Setting.values()) {
+      text.append(
+          String.format(
+              "  %-28s %s [%s]%n",
+              setting.name(),
+              setting.description(),
+              setting.name().contains("PASSWORD") || setting.name().contains("SECRET")
+                  ? (setting.defaultValue().isEmpty() ? "" : "***")
+                  : setting.defaultValue()));
+    }
+    AnalysisSettingsHelp.append(text);
+    return text.toString();
   }
 }

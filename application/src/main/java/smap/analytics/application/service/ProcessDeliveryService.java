@@ -308,14 +308,7 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
       try {
         fetched = fetch(location.get());
       } catch (ObjectNotFoundException e) {
-        return failed(
-            command,
-            context,
-            project,
-            snapshot,
-            "object not found: " + e.getMessage(),
-            null,
-            warnings);
+        return failed(command, context, project, snapshot, e.getMessage(), null, warnings);
       } catch (MalformedBatchException e) {
         return failed(command, context, project, snapshot, e.getMessage(), stackTrace(e), warnings);
       }

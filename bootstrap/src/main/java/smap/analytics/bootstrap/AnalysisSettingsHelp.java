@@ -1,0 +1,17 @@
+package smap.analytics.bootstrap;
+
+import java.util.Map;
+import smap.analytics.domain.analysis.AnalysisSettings;
+
+/** Appends the analysis settings (impact weights and thresholds) to the --help text. */
+final class AnalysisSettingsHelp {
+
+  private AnalysisSettingsHelp() {}
+
+  static void append(StringBuilder text) {
+    text.append("\nAnalysis settings (impact and risk, facts 11.5):\n");
+    for (Map.Entry<String, String> setting : AnalysisSettings.settingNames().entrySet()) {
+      text.append(String.format("  %-30s %s%n", setting.getKey(), setting.getValue()));
+    }
+  }
+}

@@ -1,0 +1,294 @@
+package smap.analytics.bootstrap;
+
+import com.rabbitmq.client.Connection;
+import com.zaxxer.hikari.HikariDataSource;
+import io.minio.MinioClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import smap.analytics.adapter.amqp.RabbitConnections;
+import smap.analytics.adapter.amqp.RabbitDeliveryConsumerAdapter;
+import smap.analytics.adapter.amqp.RabbitDependencyProbeAdapter;
+import smap.analytics.adapter.amqp.RabbitResultPublisherAdapter;
+import smap.analytics.adapter.amqp.RabbitSettings;
+import smap.analytics.adapter.amqp.RabbitTopology;
+import smap.analytics.adapter.minio.MinioBatchObjectAdapter;
+import smap.analytics.adapter.minio.MinioClients;
+import smap.analytics.adapter.minio.MinioDependencyProbeAdapter;
+import smap.analytics.adapter.postgres.FlywayMigrator;
+import smap.analytics.adapter.postgres.JdbcDependencyProbeAdapter;
+import smap.analytics.adapter.postgres.JooqBatchLedgerAdapter;
+import smap.analytics.adapter.postgres.JooqFeatureFlagAdapter;
+import smap.analytics.adapter.postgres.JooqResultOutboxAdapter;
+import smap.analytics.adapter.postgres.PostgresDataSources;
+import smap.analytics.adapter.web.OpsHandlers;
+import smap.analytics.adapter.web.WebServer;
+import smap.analytics.adapter.web.metrics.MicrometerPipelineMetricsAdapter;
+import smap.analytics.application.port.out.BatchLedgerPort;
+import smap.analytics.application.port.out.FeatureFlagPort;
+import smap.analytics.application.service.CheckReadinessService;
+import smap.analytics.application.service.FeatureFlagCache;
+import smap.analytics.application.service.ProcessDeliveryService;
+import smap.analytics.application.service.RelayResultsService;
+import smap.analytics.bootstrap.config.ConfigurationException;
+import smap.analytics.bootstrap.config.ServiceSettings;
+import smap.analytics.domain.analysis.AnalysisRules;
+import smap.analytics.domain.analysis.AnalysisSettings;
+import smap.analytics.domain.analysis.PostAnalyser;
+import smap.analytics.domain.analysis.RuleFileException;
+import smap.analytics.domain.flag.FeatureFlag;
+
+/**
+ * Composition root: builds the clients, then the adapters, then the services, then the consumer,
+ * the outbox relay and the web server, and closes them in reverse order. No DI container, no static
+ * singletons (STYLE 6).
+ */
+public final class ServiceRuntime implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
+  private static final long MAX_BATCH_BYTES = 256L * 1024 * 1024;
+  private static final int RELAY_BATCH = 50;
+
+  /** What a running process does. */
+  public enum Mode {
+    /** Consumer and relay; HTTP serves only /healthz, /readyz, /metrics. */
+    HEADLESS,
+    /** Consumer, relay and the operator endpoints. */
+    SERVE,
+    /** The operator endpoints and the relay; no queue consumption. */
+    CONSOLE_ONLY
+  }
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private HikariDataSource dataSource;
+  private BatchLedgerPort ledger;
+  private FeatureFlagPort flags;
+  private FeatureFlagCache flagCache;
+  private WebServer web;
+  private List<String> topologyWarnings = List.of();
+
+  private ServiceRuntime() {}
+
+  /** Applies the migrations and returns a one-line summary. */
+  public static String migrate(ServiceSettings settings) {
+    ServiceSettings.Database db = settings.database();
+    PostgresDataSources.createDatabaseIfMissing(db.url(), db.user(), db.password());
+    try (HikariDataSource dataSource =
+        PostgresDataSources.create(db.url(), db.user(), db.password(), 2)) {
+      return FlywayMigrator.migrate(dataSource);
+    }
+  }
+
+  /** Starts every part of {@code mode}; on failure, closes what was started and rethrows. */
+  public static ServiceRuntime start(ServiceSettings settings, Mode mode) {
+    ServiceRuntime runtime = new ServiceRuntime();
+    try {
+      runtime.wire(settings, mode);
+      return runtime;
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+  }
+
+  private void wire(ServiceSettings settings, Mode mode) {
+    Clock clock = Clock.systemUTC();
+    PostAnalyser analyser = analyser(settings);
+    MicrometerPipelineMetricsAdapter metrics = new MicrometerPipelineMetricsAdapter();
+
+    ServiceSettings.Database db = settings.database();
+    PostgresDataSources.createDatabaseIfMissing(db.url(), db.user(), db.password());
+    dataSource = PostgresDataSources.create(db.url(), db.user(), db.password(), db.poolSize());
+    resources.add(dataSource);
+    LOG.info(FlywayMigrator.migrate(dataSource));
+    DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+    ledger = new JooqBatchLedgerAdapter(dsl);
+    JooqResultOutboxAdapter outbox = new JooqResultOutboxAdapter(dsl);
+    flags = new JooqFeatureFlagAdapter(dsl, dataSource);
+    flagCache = new FeatureFlagCache(flags, settings.instanceId(), clock);
+    flagCache.start();
+    resources.add(flagCache);
+
+    ServiceSettings.ObjectStore store = settings.objectStore();
+    MinioClient minio =
+        MinioClients.create(
+            store.endpoint().toString(), store.accessKey(), store.secretKey(), store.region());
+    MinioBatchObjectAdapter objects = new MinioBatchObjectAdapter(minio, MAX_BATCH_BYTES);
+
+    ServiceSettings.Broker b = settings.broker();
+    RabbitSettings rabbit =
+        new RabbitSettings(
+            b.url(),
+            b.eventExchange(),
+            b.eventQueue(),
+            b.eventRoutingKey(),
+            b.legacyQueue(),
+            b.deadLetterQueue(),
+            b.publishExchange(),
+            b.publishRoutingKey(),
+            settings.maxConcurrentBatches());
+    Connection connection =
+        RabbitConnections.open(
+            rabbit, "smap-analytics " + settings.instanceId(), settings.maxConcurrentBatches() + 2);
+    resources.add(connection::close);
+    topologyWarnings = RabbitTopology.declare(connection, rabbit);
+    metrics.gauge(
+        "analytics_rabbitmq_connection_status",
+        "1 while the broker connection is open",
+        () -> connection.isOpen() ? 1 : 0);
+    metrics.gauge(
+        "analytics_outbox_backlog",
+        "Results waiting in the outbox",
+        () -> safeCount(outbox::backlog));
+    metrics.gauge(
+        "analytics_unroutable_results",
+        "Results the broker returned as unroutable",
+        () -> safeCount(outbox::unroutable));
+    metrics.gauge(
+        "analytics_database_connection_pool_size",
+        "Connections open in the pool",
+        () ->
+            dataSource.getHikariPoolMXBean() == null
+                ? 0
+                : dataSource.getHikariPoolMXBean().getTotalConnections());
+
+    ProcessDeliveryService delivery =
+        new ProcessDeliveryService(
+            objects, ledger, metrics, flagCache, analyser, settings.pipeline(), clock);
+    RabbitResultPublisherAdapter publisher = new RabbitResultPublisherAdapter(connection, rabbit);
+    resources.add(publisher);
+    RelayResultsService relay =
+        new RelayResultsService(outbox, publisher, metrics, flagCache, clock);
+    ScheduledExecutorService relayLoop =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "outbox-relay");
+              t.setDaemon(true);
+              return t;
+            });
+    relayLoop.scheduleWithFixedDelay(() -> relayAll(relay), 200, 200, TimeUnit.MILLISECONDS);
+    resources.add(
+        () -> {
+          relayLoop.shutdown();
+          relayLoop.awaitTermination(10, TimeUnit.SECONDS);
+        });
+
+    if (mode != Mode.CONSOLE_ONLY) {
+      RabbitDeliveryConsumerAdapter consumer =
+          new RabbitDeliveryConsumerAdapter(connection, rabbit, delivery, clock);
+      flagCache.onChange(
+          snapshot -> {
+            if (snapshot.enabled(FeatureFlag.CONSUMPTION_PAUSED)) {
+              consumer.pause();
+            } else {
+              consumer.resume();
+            }
+            consumer.consumeLegacy(snapshot.enabled(FeatureFlag.LEGACY_FORMAT));
+          });
+      consumer.start();
+      resources.add(consumer);
+      metrics.gauge(
+          "analytics_batches_in_flight", "Deliveries being processed", consumer::inFlight);
+    }
+
+    CheckReadinessService readiness =
+        new CheckReadinessService(
+            List.of(
+                new JdbcDependencyProbeAdapter(dataSource),
+                new RabbitDependencyProbeAdapter(connection, b.eventQueue()),
+                new MinioDependencyProbeAdapter(minio)),
+            () -> topologyWarnings);
+    web = WebServer.start(settings.httpPort(), new OpsHandlers(readiness, metrics::scrape));
+    resources.add(web);
+    LOG.info(
+        "smap-analytics started ({}), instance {}, http port {}",
+        mode,
+        settings.instanceId(),
+        web.port());
+  }
+
+  private static PostAnalyser analyser(ServiceSettings settings) {
+    AnalysisSettings analysis;
+    try {
+      analysis = AnalysisSettings.fromSettings(settings.environment());
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage();
+      int colon = message.indexOf(':');
+      throw new ConfigurationException(
+          message.substring(0, colon), message.substring(colon + 1).strip());
+    }
+    ServiceSettings.RulePaths paths = settings.rules();
+    try {
+      AnalysisRules rules =
+          AnalysisRules.load(
+              paths.intentPatterns(), paths.aspectDictionary(), paths.sentimentLexicon());
+      return new PostAnalyser(rules, analysis, rules.lexicon());
+    } catch (RuleFileException e) {
+      throw new ConfigurationException("rule file", e.getMessage());
+    }
+  }
+
+  private static double safeCount(java.util.function.LongSupplier count) {
+    try {
+      return count.getAsLong();
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  private static void relayAll(RelayResultsService relay) {
+    try {
+      while (relay.relayPending(RELAY_BATCH) == RELAY_BATCH) {
+        // keep going while full pages come back
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("outbox relay: {}", e.toString());
+    }
+  }
+
+  public int httpPort() {
+    return web == null ? -1 : web.port();
+  }
+
+  /** The ledger, for the demo's report and the end-to-end tests. */
+  public BatchLedgerPort ledger() {
+    return ledger;
+  }
+
+  /** The flags, for the demo and the tests. */
+  public FeatureFlagPort flags() {
+    return flags;
+  }
+
+  public FeatureFlagCache flagCache() {
+    return flagCache;
+  }
+
+  public javax.sql.DataSource dataSource() {
+    return dataSource;
+  }
+
+  public List<String> topologyWarnings() {
+    return topologyWarnings;
+  }
+
+  @Override
+  public void close() {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("closing {} failed: {}", resources.get(i), e.toString());
+      }
+    }
+    resources.clear();
+  }
+}

@@ -1,0 +1,197 @@
+package smap.analytics.bootstrap.config;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import smap.analytics.application.service.PipelineSettings;
+import smap.analytics.application.service.PipelineSettings.RetryPolicy;
+import smap.analytics.domain.batch.BatchSizePolicy;
+import smap.analytics.domain.error.ErrorCode;
+import smap.analytics.domain.error.ErrorCodePolicy;
+
+/**
+ * Configuration: every setting of the service, read once from the environment and validated.
+ * Building it either succeeds completely or throws a {@link ConfigurationException} naming the
+ * first bad variable.
+ */
+public record ServiceSettings(
+    Database database,
+    Broker broker,
+    ObjectStore objectStore,
+    int httpPort,
+    int maxConcurrentBatches,
+    PipelineSettings pipeline,
+    RulePaths rules,
+    Map<String, String> environment,
+    String consoleUsers,
+    boolean secureCookies,
+    String instanceId,
+    String logFormat) {
+
+  /** PostgreSQL connection. */
+  public record Database(String url, String user, String password, int poolSize) {}
+
+  /** RabbitMQ connection and topology (CONTRACT 1). */
+  public record Broker(
+      URI url,
+      String eventExchange,
+      String eventQueue,
+      String eventRoutingKey,
+      String legacyQueue,
+      String deadLetterQueue,
+      String publishExchange,
+      String publishRoutingKey) {}
+
+  /** S3-compatible object store. */
+  public record ObjectStore(URI endpoint, String accessKey, String secretKey, String region) {}
+
+  /** Rule files of the analysis; null for the built-in ones. */
+  public record RulePaths(Path intentPatterns, Path aspectDictionary, Path sentimentLexicon) {}
+
+  /** Reads and validates every setting. */
+  public static ServiceSettings fromEnvironment(Map<String, String> values) {
+    Env env = new Env(values);
+    String url = env.text(Setting.DATABASE_URL);
+    if (!url.startsWith("jdbc:postgresql://")) {
+      throw new ConfigurationException(
+          Setting.DATABASE_URL.name(),
+          "expected a JDBC URL like jdbc:postgresql://host:5432/database, got '" + url + "'");
+    }
+    int maxConcurrent = env.integer(Setting.MAX_CONCURRENT_BATCHES, 1, 64);
+    int defaultPool = Math.max(10, maxConcurrent + 3);
+    int pool =
+        env.raw(Setting.DATABASE_POOL_SIZE) == null
+            ? defaultPool
+            : env.integer(Setting.DATABASE_POOL_SIZE, 2, 200);
+    Database database =
+        new Database(
+            url, env.text(Setting.DATABASE_USER), env.secret(Setting.DATABASE_PASSWORD), pool);
+    Broker broker =
+        new Broker(
+            env.uri(Setting.RABBITMQ_URL, "amqp", "amqps"),
+            env.amqpName(Setting.EVENT_EXCHANGE),
+            env.amqpName(Setting.EVENT_QUEUE_NAME),
+            env.amqpName(Setting.EVENT_ROUTING_KEY),
+            env.amqpName(Setting.LEGACY_QUEUE_NAME),
+            env.amqpName(Setting.DEAD_LETTER_QUEUE_NAME),
+            env.amqpName(Setting.PUBLISH_EXCHANGE),
+            env.amqpName(Setting.PUBLISH_ROUTING_KEY));
+    ObjectStore objectStore =
+        new ObjectStore(
+            env.uri(Setting.MINIO_ENDPOINT, "http", "https"),
+            env.text(Setting.MINIO_ACCESS_KEY),
+            env.secret(Setting.MINIO_SECRET_KEY),
+            env.text(Setting.MINIO_REGION));
+    int httpPort = env.integer(Setting.HTTP_PORT, 0, 65535);
+    BatchSizePolicy sizes =
+        new BatchSizePolicy(
+            env.integer(Setting.EXPECTED_BATCH_SIZE_TIKTOK, 1, 10_000),
+            env.integer(Setting.EXPECTED_BATCH_SIZE_YOUTUBE, 1, 10_000));
+    ErrorCodePolicy codes = errorCodes(env);
+    RetryPolicy retry =
+        new RetryPolicy(
+            env.integer(Setting.RETRY_MAX_ATTEMPTS, 1, 1000),
+            env.millis(Setting.RETRY_INITIAL_BACKOFF_MS, 10, 3_600_000),
+            env.millis(Setting.RETRY_MAX_BACKOFF_MS, 10, 3_600_000),
+            env.integer(Setting.OBJECT_NOT_FOUND_RETRIES, 0, 100),
+            env.millis(Setting.OBJECT_NOT_FOUND_DELAY_MS, 0, 600_000),
+            env.integer(Setting.POISON_ATTEMPTS, 2, 100));
+    if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
+      throw new ConfigurationException(
+          Setting.RETRY_MAX_BACKOFF_MS.name(), "must not be below RETRY_INITIAL_BACKOFF_MS");
+    }
+    PipelineSettings pipeline = new PipelineSettings(sizes, codes, retry, "crawler_");
+    RulePaths rules =
+        new RulePaths(
+            file(env, Setting.INTENT_PATTERNS_PATH),
+            file(env, Setting.ASPECT_DICTIONARY_PATH),
+            file(env, Setting.SENTIMENT_LEXICON_PATH));
+    String logFormat = env.text(Setting.LOG_FORMAT);
+    if (!logFormat.equals("json") && !logFormat.equals("text")) {
+      throw new ConfigurationException(
+          Setting.LOG_FORMAT.name(), "expected json or text, got '" + logFormat + "'");
+    }
+    String instance = env.raw(Setting.INSTANCE_ID);
+    return new ServiceSettings(
+        database,
+        broker,
+        objectStore,
+        httpPort,
+        maxConcurrent,
+        pipeline,
+        rules,
+        Map.copyOf(values),
+        env.text(Setting.CONSOLE_USERS),
+        env.bool(Setting.CONSOLE_SECURE_COOKIES),
+        instance == null ? defaultInstanceId() : instance,
+        logFormat);
+  }
+
+  private static ErrorCodePolicy errorCodes(Env env) {
+    ErrorCodePolicy defaults = ErrorCodePolicy.defaults();
+    Set<String> transientCodes = new HashSet<>(defaults.transientCodes());
+    Set<String> permanentCodes = new HashSet<>(defaults.permanentCodes());
+    Set<String> extraTransient = codes(env, Setting.TRANSIENT_ERROR_CODES);
+    Set<String> extraPermanent = codes(env, Setting.PERMANENT_ERROR_CODES);
+    for (String code : extraTransient) {
+      if (extraPermanent.contains(code)) {
+        throw new ConfigurationException(
+            Setting.PERMANENT_ERROR_CODES.name(),
+            code + " is also listed in TRANSIENT_ERROR_CODES; a code is one or the other");
+      }
+    }
+    transientCodes.removeAll(extraPermanent);
+    permanentCodes.removeAll(extraTransient);
+    transientCodes.addAll(extraTransient);
+    permanentCodes.addAll(extraPermanent);
+    return new ErrorCodePolicy(transientCodes, permanentCodes);
+  }
+
+  private static Set<String> codes(Env env, Setting setting) {
+    String raw = env.raw(setting);
+    if (raw == null) {
+      return Set.of();
+    }
+    Set<String> codes = new HashSet<>();
+    for (String part : raw.split(",")) {
+      String code = part.strip();
+      if (code.isEmpty()) {
+        continue;
+      }
+      if (!code.matches("[A-Z][A-Z0-9_]{0," + (ErrorCode.MAX_LENGTH - 1) + "}")) {
+        throw new ConfigurationException(
+            setting.name(), "'" + code + "' is not an error code (upper-case letters, digits, _)");
+      }
+      codes.add(code);
+    }
+    return codes;
+  }
+
+  private static Path file(Env env, Setting setting) {
+    String raw = env.raw(setting);
+    if (raw == null) {
+      return null;
+    }
+    Path path = Path.of(raw);
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw new ConfigurationException(setting.name(), "no readable file at '" + raw + "'");
+    }
+    return path;
+  }
+
+  private static String defaultInstanceId() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "localhost";
+    }
+    return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+  }
+}

@@ -1,0 +1,77 @@
+package smap.analytics.bootstrap.config;
+
+/**
+ * Every environment variable the service reads, with its default and what it does. {@code --help}
+ * and the README's configuration table list exactly these (a test keeps them in step).
+ */
+public enum Setting {
+  DATABASE_URL(
+      "jdbc:postgresql://127.0.0.1:5432/smap_analytics",
+      "JDBC URL of PostgreSQL. The database is created on first start when the user may do so."),
+  DATABASE_USER("postgres", "Database user."),
+  DATABASE_PASSWORD("", "Database password (empty for trust authentication)."),
+  DATABASE_POOL_SIZE("10", "Connections in the pool (at least MAX_CONCURRENT_BATCHES + 3)."),
+  RABBITMQ_URL(
+      "amqp://guest:guest@127.0.0.1:5672/%2F", "AMQP URL of RabbitMQ, with credentials and vhost."),
+  EVENT_EXCHANGE("smap.events", "Topic exchange the crawlers publish data.collected events to."),
+  EVENT_QUEUE_NAME("analytics.data.collected", "Durable input queue bound to EVENT_EXCHANGE."),
+  EVENT_ROUTING_KEY("data.collected", "Routing key binding EVENT_QUEUE_NAME to EVENT_EXCHANGE."),
+  LEGACY_QUEUE_NAME(
+      "analytics_queue", "Legacy single-post queue, consumed while the legacy-format flag is on."),
+  DEAD_LETTER_QUEUE_NAME(
+      "analytics.data.collected.dead",
+      "Where messages that crash the consumer repeatedly are parked."),
+  PUBLISH_EXCHANGE("results.inbound", "Topic exchange of the per-batch results for the Collector."),
+  PUBLISH_ROUTING_KEY("analyze.result", "Routing key of the per-batch results."),
+  MINIO_ENDPOINT("http://127.0.0.1:9000", "S3/MinIO endpoint URL."),
+  MINIO_ACCESS_KEY("minioadmin", "S3/MinIO access key."),
+  MINIO_SECRET_KEY("minioadmin", "S3/MinIO secret key."),
+  MINIO_REGION("us-east-1", "Region sent to the object store (saves a region lookup)."),
+  HTTP_PORT("8080", "Port of /healthz, /readyz, /metrics and (serve, console) the console."),
+  MAX_CONCURRENT_BATCHES("5", "Batches processed at once: one channel with prefetch 1 each."),
+  EXPECTED_BATCH_SIZE_TIKTOK(
+      "50", "Expected TikTok batch size; a mismatch is a warning and a metric."),
+  EXPECTED_BATCH_SIZE_YOUTUBE(
+      "20", "Expected batch size of YouTube and every other platform; a mismatch is a warning."),
+  TRANSIENT_ERROR_CODES(
+      "",
+      "Comma-separated crawler error codes to treat as transient (adds to and overrides the defaults)."),
+  PERMANENT_ERROR_CODES(
+      "", "Comma-separated crawler error codes to treat as permanent (overrides)."),
+  RETRY_MAX_ATTEMPTS(
+      "8", "Deliveries of one event before a transient failure makes the batch failed."),
+  RETRY_INITIAL_BACKOFF_MS(
+      "1000", "Consumer pause after the first transient failure; doubles per attempt."),
+  RETRY_MAX_BACKOFF_MS("60000", "Upper bound of that pause."),
+  OBJECT_NOT_FOUND_RETRIES(
+      "3", "In-place retries when the batch object is missing, before failing the batch."),
+  OBJECT_NOT_FOUND_DELAY_MS("1000", "Delay between those retries."),
+  POISON_ATTEMPTS(
+      "3", "Attempts that end without an outcome before a message is parked (dead-lettered)."),
+  INTENT_PATTERNS_PATH("", "Intent pattern file; empty for the built-in one."),
+  ASPECT_DICTIONARY_PATH("", "Aspect dictionary file; empty for the built-in one."),
+  SENTIMENT_LEXICON_PATH("", "Sentiment lexicon file; empty for the built-in one."),
+  CONSOLE_USERS(
+      "",
+      "Console users: comma-separated name:role:bcrypt-hash, role viewer or operator. Required by serve"
+          + " and console."),
+  CONSOLE_SECURE_COOKIES("true", "Mark session cookies Secure (serve the console behind HTTPS)."),
+  INSTANCE_ID("", "Name of this instance on the console's flag page; empty for host name and pid."),
+  LOG_FORMAT("json", "json (one JSON object per line with event_id, job_id, project_id) or text.");
+
+  private final String defaultValue;
+  private final String description;
+
+  Setting(String defaultValue, String description) {
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+}
