@@ -77,7 +77,7 @@ public final class MinioBatchObjectAdapter implements BatchObjectPort {
     } catch (ErrorResponseException e) {
       String code = e.errorResponse() == null ? "" : e.errorResponse().code();
       if ("NoSuchKey".equals(code) || "NoSuchBucket".equals(code) || "NoSuchObject".equals(code)) {
-        throw new ObjectNotFoundException(location, e);
+        throw new ObjectNotFoundException(location.toString(), e);
       }
       throw new DependencyUnavailableException(
           Dependency.OBJECT_STORE,
@@ -101,9 +101,10 @@ public final class MinioBatchObjectAdapter implements BatchObjectPort {
       String where =
           at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new MalformedBatchException(
-          location, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+          location.toString(), "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new MalformedBatchException(location, "unreadable JSON: " + e.getMessage(), e);
+      throw new MalformedBatchException(
+          location.toString(), "unreadable JSON: " + e.getMessage(), e);
     }
     Duration parseTime = Duration.ofNanos(System.nanoTime() - fetched);
     Duration fetchTime = Duration.ofNanos(fetched - start);
@@ -125,7 +126,8 @@ public final class MinioBatchObjectAdapter implements BatchObjectPort {
               fetchTime,
               parseTime);
       case Map<?, ?> map when map.containsKey("items") ->
-          throw new MalformedBatchException(location, "top-level 'items' is not an array", null);
+          throw new MalformedBatchException(
+              location.toString(), "top-level 'items' is not an array", null);
       case Map<?, ?> map ->
           new FetchedBatch(
               List.of(map),
@@ -136,10 +138,10 @@ public final class MinioBatchObjectAdapter implements BatchObjectPort {
               parseTime);
       case null ->
           throw new MalformedBatchException(
-              location, "the file holds JSON null, expected items", null);
+              location.toString(), "the file holds JSON null, expected items", null);
       default ->
           throw new MalformedBatchException(
-              location,
+              location.toString(),
               "top level is a "
                   + tree.getClass().getSimpleName().toLowerCase(Locale.ROOT)
                   + ", expected an array of items, an object with items, or one item object",
@@ -177,7 +179,8 @@ public final class MinioBatchObjectAdapter implements BatchObjectPort {
     try (ZstdInputStream zstd = new ZstdInputStream(raw)) {
       return readBounded(location, zstd);
     } catch (IOException e) {
-      throw new MalformedBatchException(location, "not a valid zstd stream: " + e.getMessage(), e);
+      throw new MalformedBatchException(
+          location.toString(), "not a valid zstd stream: " + e.getMessage(), e);
     }
   }
 
@@ -190,7 +193,9 @@ public final class MinioBatchObjectAdapter implements BatchObjectPort {
       total += n;
       if (total > maxDecodedBytes) {
         throw new MalformedBatchException(
-            location, "decoded content exceeds the limit of " + maxDecodedBytes + " bytes", null);
+            location.toString(),
+            "decoded content exceeds the limit of " + maxDecodedBytes + " bytes",
+            null);
       }
       out.write(buffer, 0, n);
     }

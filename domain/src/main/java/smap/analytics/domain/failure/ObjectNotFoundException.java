@@ -1,17 +1,16 @@
 package smap.analytics.domain.failure;
 
-import smap.analytics.domain.batch.ObjectLocation;
-
 /** The batch object named by an event does not exist (yet) in object storage. */
 public final class ObjectNotFoundException extends AnalyticsException {
-  private final ObjectLocation location;
+  private final String location;
 
-  public ObjectNotFoundException(ObjectLocation location, Throwable cause) {
+  public ObjectNotFoundException(String location, Throwable cause) {
     super("object not found: " + location, cause);
     this.location = location;
   }
 
-  public ObjectLocation location() {
+  /** The object as {@code bucket/key}. */
+  public String location() {
     return location;
   }
 

@@ -74,7 +74,9 @@ public final class EmbeddedS3Server implements AutoCloseable {
     try {
       proxy.stop();
     } catch (Exception e) {
-      throw new IllegalStateException("could not stop the S3 server: " + e.getMessage(), e);
+      // Stopping an in-memory server: nothing is lost if Jetty complains on the way down.
+      org.slf4j.LoggerFactory.getLogger(EmbeddedS3Server.class)
+          .debug("S3 server stop: {}", e.toString());
     }
   }
 }
