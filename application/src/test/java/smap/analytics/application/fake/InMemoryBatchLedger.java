@@ -1,0 +1,260 @@
+package smap.analytics.application.fake;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import smap.analytics.application.port.out.BatchCommit;
+import smap.analytics.application.port.out.BatchCounts;
+import smap.analytics.application.port.out.BatchEntry;
+import smap.analytics.application.port.out.BatchFailure;
+import smap.analytics.application.port.out.BatchLedgerPort;
+import smap.analytics.application.port.out.BatchStart;
+import smap.analytics.domain.batch.AnalyzeResult;
+import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.error.CrawlError;
+import smap.analytics.domain.error.ErrorSource;
+import smap.analytics.domain.failure.DependencyUnavailableException;
+import smap.analytics.domain.failure.DependencyUnavailableException.Dependency;
+import smap.analytics.domain.post.CommentRecord;
+import smap.analytics.domain.post.PostRecord;
+
+/** Fake: the ledger and the analytics tables in memory, with the adapter's idempotency rules. */
+public final class InMemoryBatchLedger implements BatchLedgerPort {
+
+  /** Bound of the stored raw body, as the adapter's. */
+  public static final int MAX_RAW_BODY = 64 * 1024;
+
+  private final Map<String, BatchEntry> entries = new LinkedHashMap<>();
+  private final Map<String, PostRecord> posts = new LinkedHashMap<>();
+  private final Map<String, CommentRecord> comments = new LinkedHashMap<>();
+  private final Map<String, CrawlError> errors = new LinkedHashMap<>();
+  private final Map<String, String> errorEvents = new LinkedHashMap<>();
+  private final InMemoryResultOutbox outbox;
+  private volatile boolean down;
+
+  public InMemoryBatchLedger(InMemoryResultOutbox outbox) {
+    this.outbox = outbox;
+  }
+
+  /** Makes every call fail as an unreachable database would. */
+  public void setDown(boolean down) {
+    this.down = down;
+  }
+
+  private void check() {
+    if (down) {
+      throw new DependencyUnavailableException(
+          Dependency.DATABASE, "connection refused (fake)", null);
+    }
+  }
+
+  public synchronized Map<String, PostRecord> posts() {
+    return Map.copyOf(posts);
+  }
+
+  public synchronized List<CommentRecord> comments() {
+    return List.copyOf(comments.values());
+  }
+
+  /** Error rows of one event. */
+  public synchronized List<CrawlError> errors(EventId eventId) {
+    List<CrawlError> list = new ArrayList<>();
+    errors.forEach(
+        (key, error) -> {
+          if (errorEvents.get(key).equals(eventId.value())) {
+            list.add(error);
+          }
+        });
+    return list;
+  }
+
+  @Override
+  public synchronized Optional<BatchEntry> find(EventId eventId) {
+    check();
+    return Optional.ofNullable(entries.get(eventId.value()));
+  }
+
+  @Override
+  public synchronized AttemptStart begin(BatchStart start) {
+    check();
+    String id = start.context().eventId().value();
+    BatchEntry previous = entries.get(id);
+    int attempt = previous == null ? 1 : previous.attempts() + 1;
+    byte[] body = start.rawBody();
+    boolean truncated = body.length > MAX_RAW_BODY;
+    BatchEntry entry =
+        new BatchEntry(
+            start.context(),
+            BatchStatus.PROCESSING,
+            attempt,
+            previous == null ? 0 : previous.replays(),
+            start.queue(),
+            start.format(),
+            start.objectPath(),
+            previous == null ? start.context().projectId() : previous.projectId(),
+            start.context().platform() == null
+                ? "UNKNOWN"
+                : start.context().platform().toUpperCase(),
+            previous == null ? BatchCounts.NONE : previous.counts(),
+            previous == null ? null : previous.lastError(),
+            null,
+            Map.of(),
+            List.of(),
+            previous == null
+                ? (truncated ? Arrays.copyOf(body, MAX_RAW_BODY) : body)
+                : previous.rawBody(),
+            previous == null ? truncated : previous.rawBodyTruncated(),
+            previous == null ? start.startedAt() : previous.receivedAt(),
+            start.startedAt(),
+            null,
+            0,
+            0);
+    entries.put(id, entry);
+    return new AttemptStart(attempt, Optional.ofNullable(previous));
+  }
+
+  @Override
+  public synchronized CommitOutcome commit(BatchCommit c) {
+    check();
+    BatchEntry current = require(c.eventId());
+    if (current.status().terminal() && !c.replay()) {
+      return CommitOutcome.ALREADY_COMMITTED;
+    }
+    int replays = current.replays() + (c.replay() ? 1 : 0);
+    if (c.replay()) {
+      errors
+          .entrySet()
+          .removeIf(
+              e ->
+                  errorEvents.get(e.getKey()).equals(c.eventId().value())
+                      && e.getValue().source() == ErrorSource.ANALYTICS);
+    }
+    for (PostRecord post : c.posts()) {
+      posts.put(post.id(), post);
+    }
+    for (CommentRecord comment : c.comments()) {
+      comments.putIfAbsent(comment.postId() + "/" + comment.commentId(), comment);
+    }
+    for (CrawlError error : c.errors()) {
+      String key = c.eventId().value() + "/" + error.contentId() + "/" + error.code().value();
+      if (errors.putIfAbsent(key, error) == null) {
+        errorEvents.put(key, c.eventId().value());
+      }
+    }
+    entries.put(
+        c.eventId().value(),
+        new BatchEntry(
+            current.context(),
+            c.status(),
+            current.attempts(),
+            replays,
+            current.queue(),
+            current.format(),
+            current.objectPath(),
+            c.projectId(),
+            c.platform(),
+            c.counts(),
+            null,
+            null,
+            c.flags(),
+            c.warnings(),
+            current.rawBody(),
+            current.rawBodyTruncated(),
+            current.receivedAt(),
+            current.startedAt(),
+            c.finishedAt(),
+            c.fetchTime().toMillis(),
+            c.processingTime().toMillis()));
+    outbox(c.eventId(), c.result(), c.replay(), replays);
+    return CommitOutcome.COMMITTED;
+  }
+
+  @Override
+  public synchronized CommitOutcome fail(BatchFailure f) {
+    check();
+    BatchEntry current = require(f.eventId());
+    if (current.status().terminal() && !f.replay()) {
+      return CommitOutcome.ALREADY_COMMITTED;
+    }
+    int replays = current.replays() + (f.replay() ? 1 : 0);
+    entries.put(
+        f.eventId().value(),
+        new BatchEntry(
+            current.context(),
+            f.status(),
+            current.attempts(),
+            replays,
+            current.queue(),
+            current.format(),
+            current.objectPath(),
+            f.projectId() == null ? current.projectId() : f.projectId(),
+            f.platform(),
+            current.counts(),
+            f.reason(),
+            f.detail(),
+            f.flags(),
+            f.warnings(),
+            current.rawBody(),
+            current.rawBodyTruncated(),
+            current.receivedAt(),
+            current.startedAt(),
+            f.finishedAt(),
+            0,
+            0));
+    outbox(f.eventId(), f.result(), f.replay(), replays);
+    return CommitOutcome.COMMITTED;
+  }
+
+  @Override
+  public synchronized void retrying(EventId eventId, String error, Instant nextAttemptAt) {
+    check();
+    BatchEntry c = require(eventId);
+    if (c.status().terminal()) {
+      return;
+    }
+    entries.put(
+        eventId.value(),
+        new BatchEntry(
+            c.context(),
+            BatchStatus.RETRYING,
+            c.attempts(),
+            c.replays(),
+            c.queue(),
+            c.format(),
+            c.objectPath(),
+            c.projectId(),
+            c.platform(),
+            c.counts(),
+            error,
+            null,
+            c.flags(),
+            c.warnings(),
+            c.rawBody(),
+            c.rawBodyTruncated(),
+            c.receivedAt(),
+            c.startedAt(),
+            null,
+            0,
+            0));
+  }
+
+  private BatchEntry require(EventId eventId) {
+    BatchEntry entry = entries.get(eventId.value());
+    if (entry == null) {
+      throw new IllegalStateException("no ledger entry for " + eventId + "; begin() first");
+    }
+    return entry;
+  }
+
+  private void outbox(EventId eventId, AnalyzeResult result, boolean replay, int replays) {
+    if (result != null) {
+      outbox.add(
+          eventId, replay ? eventId.value() + "#replay-" + replays : eventId.value(), result);
+    }
+  }
+}

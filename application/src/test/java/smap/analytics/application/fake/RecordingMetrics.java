@@ -1,0 +1,95 @@
+package smap.analytics.application.fake;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+import smap.analytics.application.port.out.PipelineMetricsPort;
+
+/** Fake: records metric calls as readable lines, e.g. {@code "duplicateSkipped"}. */
+public final class RecordingMetrics implements PipelineMetricsPort {
+
+  private final List<String> calls = new ArrayList<>();
+
+  public synchronized List<String> calls() {
+    return List.copyOf(calls);
+  }
+
+  public synchronized long count(String prefix) {
+    return calls.stream().filter(c -> c.startsWith(prefix)).count();
+  }
+
+  private synchronized void record(String call) {
+    calls.add(call);
+  }
+
+  @Override
+  public void eventReceived(String queue, String format) {
+    record("eventReceived " + queue + " " + format);
+  }
+
+  @Override
+  public void eventProcessed(String platform, String status, Duration duration) {
+    record("eventProcessed " + platform + " " + status);
+  }
+
+  @Override
+  public void eventFailed(String platform, String kind) {
+    record("eventFailed " + platform + " " + kind);
+  }
+
+  @Override
+  public void batchFetched(Duration fetch, Duration parse, boolean compressed) {
+    record("batchFetched " + compressed);
+  }
+
+  @Override
+  public void itemsProcessed(String platform, String status, int count) {
+    record("itemsProcessed " + platform + " " + status + " " + count);
+  }
+
+  @Override
+  public void errorRecorded(String code, String category, String platform, String source) {
+    record("errorRecorded " + code + " " + category + " " + platform + " " + source);
+  }
+
+  @Override
+  public void batchRates(String platform, double successRate, double errorRate) {
+    record("batchRates " + platform + " " + successRate + " " + errorRate);
+  }
+
+  @Override
+  public void batchSizeMismatch(String platform) {
+    record("batchSizeMismatch " + platform);
+  }
+
+  @Override
+  public void duplicateSkipped() {
+    record("duplicateSkipped");
+  }
+
+  @Override
+  public void replayed(String outcome) {
+    record("replayed " + outcome);
+  }
+
+  @Override
+  public void projectIdConflict() {
+    record("projectIdConflict");
+  }
+
+  @Override
+  public void activeBatches(int delta) {
+    record("activeBatches " + delta);
+  }
+
+  @Override
+  public void resultPublished(String outcome) {
+    record("resultPublished " + outcome);
+  }
+
+  @Override
+  public void gauge(String name, String help, DoubleSupplier value) {
+    record("gauge " + name);
+  }
+}
