@@ -187,7 +187,8 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
             } else {
               attempt = existing.get("attempts", Integer.class) + 1;
               tx.execute(
-                  "UPDATE batch_ledger SET attempts = ?, status = 'PROCESSING', started_at = ?,"
+                  "UPDATE batch_ledger SET attempts = ?, status = CASE WHEN status IN ('SUCCEEDED', 'PARTIAL',"
+                      + " 'FAILED', 'REJECTED', 'PARKED') THEN status ELSE 'PROCESSING' END, started_at = ?,"
                       + " next_attempt_at = NULL, updated_at = ?, format = COALESCE(format, ?),"
                       + " object_path = COALESCE(object_path, ?) WHERE event_id = ?",
                   attempt,
@@ -268,7 +269,13 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
                 ts(commit.finishedAt()),
                 eventId);
             closeAttempt(tx, eventId, commit.status(), null, commit.finishedAt());
-            outbox(tx, commit.eventId(), commit.result(), commit.replay(), replays);
+            outbox(
+                tx,
+                commit.eventId(),
+                commit.result(),
+                commit.replay(),
+                replays,
+                commit.finishedAt());
             return CommitOutcome.COMMITTED;
           });
     } catch (RuntimeException e) {
@@ -315,7 +322,13 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
                 failure.status(),
                 failure.reason(),
                 failure.finishedAt());
-            outbox(tx, failure.eventId(), failure.result(), failure.replay(), replays);
+            outbox(
+                tx,
+                failure.eventId(),
+                failure.result(),
+                failure.replay(),
+                replays,
+                failure.finishedAt());
             return CommitOutcome.COMMITTED;
           });
     } catch (RuntimeException e) {
@@ -361,17 +374,24 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
   }
 
   private static void outbox(
-      DSLContext tx, EventId eventId, AnalyzeResult result, boolean replay, int replays) {
+      DSLContext tx,
+      EventId eventId,
+      AnalyzeResult result,
+      boolean replay,
+      int replays,
+      Instant at) {
     if (result == null) {
       return;
     }
     String messageId = replay ? eventId.value() + "#replay-" + replays : eventId.value();
     tx.execute(
-        "INSERT INTO result_outbox (event_id, message_id, result) VALUES (?, ?, ?::jsonb)"
-            + " ON CONFLICT (message_id) DO NOTHING",
+        "INSERT INTO result_outbox (event_id, message_id, result, created_at, next_attempt_at)"
+            + " VALUES (?, ?, ?::jsonb, ?, ?) ON CONFLICT (message_id) DO NOTHING",
         eventId.value(),
         messageId,
-        Json.write(resultMap(result)));
+        Json.write(resultMap(result)),
+        ts(at),
+        ts(at));
   }
 
   /** The six fields of CONTRACT 6, in order. */

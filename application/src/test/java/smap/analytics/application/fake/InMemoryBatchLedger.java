@@ -85,12 +85,42 @@ public final class InMemoryBatchLedger implements BatchLedgerPort {
     String id = start.context().eventId().value();
     BatchEntry previous = entries.get(id);
     int attempt = previous == null ? 1 : previous.attempts() + 1;
+    if (previous != null && previous.status().terminal()) {
+      BatchEntry p = previous;
+      entries.put(
+          id,
+          new BatchEntry(
+              p.context(),
+              p.status(),
+              attempt,
+              p.replays(),
+              p.queue(),
+              p.format(),
+              p.objectPath(),
+              p.projectId(),
+              p.platform(),
+              p.counts(),
+              p.lastError(),
+              p.lastErrorDetail(),
+              p.flags(),
+              p.warnings(),
+              p.rawBody(),
+              p.rawBodyTruncated(),
+              p.receivedAt(),
+              start.startedAt(),
+              p.finishedAt(),
+              p.fetchMillis(),
+              p.processingMillis()));
+      return new AttemptStart(attempt, Optional.of(previous));
+    }
     byte[] body = start.rawBody();
     boolean truncated = body.length > MAX_RAW_BODY;
     BatchEntry entry =
         new BatchEntry(
             start.context(),
-            BatchStatus.PROCESSING,
+            previous != null && previous.status().terminal()
+                ? previous.status()
+                : BatchStatus.PROCESSING,
             attempt,
             previous == null ? 0 : previous.replays(),
             start.queue(),

@@ -15,7 +15,8 @@ public interface BatchLedgerPort {
 
   /**
    * Records that an attempt starts: creates the entry (status PROCESSING, attempt 1) or counts one
-   * more attempt on it. Keeps the raw message (bounded) the first time.
+   * more attempt on it (a terminal entry keeps its status until a replay commits). Keeps the raw
+   * message (bounded) the first time.
    *
    * @return the entry as it was before this call (empty for a new event), and the attempt number
    */

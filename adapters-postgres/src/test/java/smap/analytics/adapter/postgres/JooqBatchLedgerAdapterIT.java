@@ -1,0 +1,166 @@
+package smap.analytics.adapter.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import smap.analytics.application.port.out.BatchCommit;
+import smap.analytics.application.port.out.BatchCounts;
+import smap.analytics.application.port.out.BatchLedgerPort;
+import smap.analytics.application.port.out.BatchLedgerPortContractTest;
+import smap.analytics.application.port.out.ResultOutboxPort;
+import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.failure.DependencyUnavailableException;
+import smap.analytics.domain.post.PostRecord;
+
+class JooqBatchLedgerAdapterIT extends BatchLedgerPortContractTest {
+
+  private static TestDatabase db;
+  private static DSLContext dsl;
+
+  @BeforeAll
+  static void migrate() {
+    db = new TestDatabase();
+    FlywayMigrator.migrate(db.dataSource);
+    dsl = DSL.using(db.dataSource, SQLDialect.POSTGRES);
+  }
+
+  @AfterAll
+  static void drop() {
+    db.close();
+  }
+
+  @BeforeEach
+  void empty() {
+    db.execute(
+        "TRUNCATE batch_ledger, batch_attempts, result_outbox, post_comments, post_analytics, crawl_errors CASCADE");
+  }
+
+  @Override
+  protected BatchLedgerPort ledger() {
+    return new JooqBatchLedgerAdapter(dsl);
+  }
+
+  @Override
+  protected ResultOutboxPort outbox() {
+    return new JooqResultOutboxAdapter(dsl);
+  }
+
+  private static String query(String sql) throws Exception {
+    try (Connection c = db.dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  @Test
+  void aCommitWritesPostsCommentsAndErrorsWithWideCountsAndKeepsMetadataOnUpsert()
+      throws Exception {
+    BatchLedgerPort ledger = ledger();
+    ledger.begin(start("w1", new byte[0]));
+    ledger.commit(commit("w1", null, false));
+
+    assertThat(query("SELECT view_count FROM post_analytics WHERE id = 'w1-p1'"))
+        .isEqualTo("3000000000");
+    assertThat(query("SELECT keywords->0->>'keyword' FROM post_analytics WHERE id = 'w1-p1'"))
+        .isEqualTo("giá");
+    assertThat(query("SELECT count(*) FROM post_comments WHERE post_id = 'w1-p1'")).isEqualTo("1");
+    assertThat(
+            query(
+                "SELECT error_category || ' ' || source || ' ' || job_id || ' ' || batch_index FROM crawl_errors WHERE event_id = 'w1'"))
+        .isEqualTo("content crawler proj-brand-0 3");
+
+    PostRecord base = post("w1-p1", "w2");
+    PostRecord withoutMetadata =
+        new PostRecord(
+            base.id(),
+            null,
+            base.platform(),
+            base.publishedAt(),
+            base.analyzedAt(),
+            base.sentiment(),
+            "LEAD",
+            0.6,
+            base.impact(),
+            base.aspectsBreakdown(),
+            base.keywords(),
+            base.sentimentProbabilities(),
+            base.impactBreakdown(),
+            base.metrics(),
+            2,
+            "1.0.0",
+            new PostRecord.CrawlMetadata("w2", null, null, null, null, null, null, null, null),
+            new PostRecord.Content(null, null, null, null, null),
+            new PostRecord.AuthorInfo(null, null, null, null, false));
+    ledger.begin(start("w2", new byte[0]));
+    BatchCommit c = commit("w2", null, false);
+    ledger.commit(
+        new BatchCommit(
+            c.eventId(),
+            BatchStatus.SUCCEEDED,
+            null,
+            "TIKTOK",
+            List.of(withoutMetadata),
+            List.of(),
+            List.of(),
+            new BatchCounts(1, 1, 0, 0, 50),
+            null,
+            Map.of(),
+            List.of(),
+            c.fetchTime(),
+            c.processingTime(),
+            c.finishedAt(),
+            false));
+
+    assertThat(
+            query(
+                "SELECT primary_intent || ' ' || job_id || ' ' || brand_name || ' ' || project_id || ' ' || content_text FROM post_analytics WHERE id = 'w1-p1'"))
+        .as("analysis is replaced, null crawler metadata does not blank stored values")
+        .isEqualTo("LEAD proj-brand-0 VinFast proj xe đẹp");
+  }
+
+  @Test
+  void aReplayReplacesOnlyItsOwnAnalysisErrors() throws Exception {
+    BatchLedgerPort ledger = ledger();
+    ledger.begin(start("w3", new byte[0]));
+    ledger.commit(commit("w3", null, false));
+    db.execute(
+        "INSERT INTO crawl_errors (content_id, platform, error_code, error_category, event_id, source) VALUES ('old', 'TIKTOK', 'INTERNAL_ERROR', 'generic', 'w3', 'analytics')");
+
+    ledger.begin(start("w3", new byte[0]));
+    ledger.commit(commit("w3", null, true));
+
+    assertThat(
+            query(
+                "SELECT count(*) FROM crawl_errors WHERE event_id = 'w3' AND source = 'analytics'"))
+        .isEqualTo("0");
+    assertThat(
+            query("SELECT count(*) FROM crawl_errors WHERE event_id = 'w3' AND source = 'crawler'"))
+        .isEqualTo("1");
+    assertThat(query("SELECT count(*) FROM batch_attempts WHERE event_id = 'w3'")).isEqualTo("2");
+  }
+
+  @Test
+  void anUnreachableDatabaseIsATransientFailure() {
+    try (var broken =
+        PostgresDataSources.create("jdbc:postgresql://127.0.0.1:1/none", "postgres", "", 1)) {
+      broken.setConnectionTimeout(500);
+      JooqBatchLedgerAdapter adapter =
+          new JooqBatchLedgerAdapter(DSL.using(broken, SQLDialect.POSTGRES));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter.find(EventId.of("x")))
+          .isInstanceOf(DependencyUnavailableException.class);
+    }
+  }
+}

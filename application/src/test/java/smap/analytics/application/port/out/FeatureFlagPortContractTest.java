@@ -1,0 +1,117 @@
+package smap.analytics.application.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.flag.FlagScope;
+import smap.analytics.domain.flag.FlagSnapshot;
+
+/** Contract of {@link FeatureFlagPort}: the in-memory fake and the PostgreSQL adapter pass it. */
+public abstract class FeatureFlagPortContractTest {
+
+  private static final Instant AT = Instant.parse("2025-12-17T10:00:00Z");
+
+  /** A fresh flag store with no changes yet. */
+  protected abstract FeatureFlagPort flags();
+
+  @Test
+  void withoutChangesEveryFlagHasItsDefault() {
+    FlagSnapshot snapshot = flags().load();
+    for (FeatureFlag flag : FeatureFlag.values()) {
+      assertThat(snapshot.enabled(flag)).as(flag.key()).isEqualTo(flag.defaultValue());
+    }
+  }
+
+  @Test
+  void aChangeIsStoredWithHistoryAndANewVersion() {
+    FeatureFlagPort flags = flags();
+    long before = flags.load().version();
+
+    FlagSnapshot after =
+        flags.change(
+            new FlagChange(
+                FeatureFlag.CONSUMPTION_PAUSED,
+                FlagScope.GLOBAL,
+                true,
+                "ana",
+                "broker migration",
+                AT,
+                0));
+
+    assertThat(after.enabled(FeatureFlag.CONSUMPTION_PAUSED)).isTrue();
+    assertThat(after.version()).isGreaterThan(before);
+    assertThat(flags.history(10))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.flag()).isEqualTo(FeatureFlag.CONSUMPTION_PAUSED);
+              assertThat(c.actor()).isEqualTo("ana");
+              assertThat(c.reason()).isEqualTo("broker migration");
+              assertThat(c.version()).isEqualTo(after.version());
+            });
+  }
+
+  @Test
+  void scopedOverridesBeatTheGlobalValueAndCanBeRemoved() {
+    FeatureFlagPort flags = flags();
+    flags.change(
+        new FlagChange(
+            FeatureFlag.STAGE_SENTIMENT,
+            FlagScope.platform("YOUTUBE"),
+            false,
+            "ana",
+            "model drift on youtube",
+            AT,
+            0));
+    FlagSnapshot snapshot = flags.load();
+    assertThat(snapshot.enabled(FeatureFlag.STAGE_SENTIMENT, "YOUTUBE", null)).isFalse();
+    assertThat(snapshot.enabled(FeatureFlag.STAGE_SENTIMENT, "TIKTOK", null)).isTrue();
+
+    flags.change(
+        new FlagChange(
+            FeatureFlag.STAGE_SENTIMENT,
+            FlagScope.platform("YOUTUBE"),
+            null,
+            "ana",
+            "fixed",
+            AT,
+            0));
+    assertThat(flags.load().enabled(FeatureFlag.STAGE_SENTIMENT, "YOUTUBE", null)).isTrue();
+  }
+
+  @Test
+  void subscribersHearAboutAChangeWithinTwoSeconds() throws Exception {
+    FeatureFlagPort flags = flags();
+    CountDownLatch heard = new CountDownLatch(1);
+    try (AutoCloseable subscription = flags.subscribe(heard::countDown)) {
+      Thread.sleep(300);
+      flags.change(
+          new FlagChange(
+              FeatureFlag.LEGACY_FORMAT, FlagScope.GLOBAL, false, "ana", "legacy retired", AT, 0));
+      assertThat(heard.await(2, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void instancesRecordWhenTheyAppliedAVersion() {
+    FeatureFlagPort flags = flags();
+    flags.applied("worker-1", 3, AT);
+    flags.applied("worker-1", 3, AT.plusSeconds(60));
+    flags.applied("worker-2", 2, AT.plusSeconds(5));
+
+    assertThat(flags.instances())
+        .extracting(FeatureFlagPort.InstanceState::instanceId)
+        .containsExactlyInAnyOrder("worker-1", "worker-2");
+    FeatureFlagPort.InstanceState one =
+        flags.instances().stream()
+            .filter(i -> i.instanceId().equals("worker-1"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(one.appliedAt()).as("unchanged version keeps its first time").isEqualTo(AT);
+    assertThat(one.seenAt()).isEqualTo(AT.plusSeconds(60));
+  }
+}
