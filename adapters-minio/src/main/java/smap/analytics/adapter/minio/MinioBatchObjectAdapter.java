@@ -85,6 +85,10 @@ public final class MinioBatchObjectAdapter implements BatchObjectPort {
           e);
     } catch (MalformedBatchException e) {
       throw e;
+    } catch (IllegalArgumentException e) {
+      // The client refuses names S3 cannot hold (a one-letter bucket, say): no retry will help.
+      throw new MalformedBatchException(
+          location.toString(), "invalid object location: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new DependencyUnavailableException(
           Dependency.OBJECT_STORE, "reading " + location + " failed: " + e, e);
