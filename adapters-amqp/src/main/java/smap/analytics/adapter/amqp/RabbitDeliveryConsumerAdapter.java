@@ -227,23 +227,24 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
           // Requeued, never lost; a message that keeps crashing is parked by the use case's
           // poison check on a later delivery.
           LOG.error("processing a delivery from {} threw; requeued", worker.queue, e);
-          getChannel().basicNack(envelope.getDeliveryTag(), false, true);
           pauseFor(CRASH_PAUSE);
+          getChannel().basicNack(envelope.getDeliveryTag(), false, true);
           return;
         }
         switch (outcome) {
           case DeliveryOutcome.Acknowledge ack ->
               getChannel().basicAck(envelope.getDeliveryTag(), false);
           case DeliveryOutcome.RetryLater retry -> {
-            getChannel().basicNack(envelope.getDeliveryTag(), false, true);
+            // Pause first, so the requeued message is not taken at once by another channel.
             pauseFor(retry.pause());
+            getChannel().basicNack(envelope.getDeliveryTag(), false, true);
           }
           case DeliveryOutcome.DeadLetter dead -> {
             if (park(properties, body, dead.reason())) {
               getChannel().basicAck(envelope.getDeliveryTag(), false);
             } else {
-              getChannel().basicNack(envelope.getDeliveryTag(), false, true);
               pauseFor(CRASH_PAUSE);
+              getChannel().basicNack(envelope.getDeliveryTag(), false, true);
             }
           }
         }

@@ -1,0 +1,281 @@
+package smap.analytics.adapter.amqp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import smap.analytics.application.port.in.DeliveryOutcome;
+import smap.analytics.application.port.in.ProcessDeliveryCommand;
+import smap.analytics.application.port.in.ProcessDeliveryCommand.DecodedBody;
+import smap.analytics.application.port.in.ProcessDeliveryUseCase;
+import smap.analytics.application.port.out.OutboxMessage;
+import smap.analytics.application.port.out.ResultPublisherPort.PublishOutcome;
+import smap.analytics.domain.batch.AnalyzeResult;
+import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.batch.EventId;
+
+/** Topology, consumer and publisher against the machine's RabbitMQ; names are unique per test. */
+class RabbitAdaptersIT {
+
+  private static final String URL =
+      envOr("TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672/%2F");
+
+  private RabbitSettings settings;
+  private Connection connection;
+  private Channel test;
+
+  private static String envOr(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  /** A hand-written use case: records commands, answers with a chosen outcome. */
+  private static final class RecordingUseCase implements ProcessDeliveryUseCase {
+    final List<ProcessDeliveryCommand> seen = new CopyOnWriteArrayList<>();
+    volatile Function<ProcessDeliveryCommand, DeliveryOutcome> answer =
+        c -> new DeliveryOutcome.Acknowledge(BatchStatus.SUCCEEDED, "ok");
+
+    @Override
+    public DeliveryOutcome process(ProcessDeliveryCommand command) {
+      seen.add(command);
+      return answer.apply(command);
+    }
+  }
+
+  @BeforeEach
+  void connect() throws Exception {
+    String s = UUID.randomUUID().toString().substring(0, 8);
+    settings =
+        new RabbitSettings(
+            URI.create(URL),
+            "it.events." + s,
+            "it.in." + s,
+            "data.collected",
+            "it.legacy." + s,
+            "it.dead." + s,
+            "it.results." + s,
+            "analyze.result",
+            2);
+    connection = RabbitConnections.open(settings, "it", 4);
+    test = connection.createChannel();
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    for (String q :
+        List.of(settings.eventQueue(), settings.legacyQueue(), settings.deadLetterQueue())) {
+      test.queueDelete(q);
+    }
+    for (String x :
+        List.of(
+            settings.eventExchange(), settings.publishExchange(), settings.deadLetterExchange())) {
+      test.exchangeDelete(x);
+    }
+    connection.close();
+  }
+
+  private void publishEvent(String body) throws Exception {
+    test.basicPublish(
+        settings.eventExchange(), "data.collected", null, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private static ProcessDeliveryCommand byBody(RecordingUseCase useCase, String prefix) {
+    return useCase.seen.stream()
+        .filter(c -> new String(c.body(), StandardCharsets.UTF_8).startsWith(prefix))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private long ready(String queue) throws Exception {
+    return test.queueDeclarePassive(queue).getMessageCount();
+  }
+
+  @Test
+  void topologyIsIdempotentAndAnExistingQueueWithOtherArgumentsIsUsedWithAWarning()
+      throws Exception {
+    test.queueDeclare(settings.eventQueue(), true, false, false, null);
+
+    List<String> warnings = RabbitTopology.declare(connection, settings);
+    List<String> again = RabbitTopology.declare(connection, settings);
+
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .contains(settings.eventQueue(), "already exists with other arguments");
+    assertThat(again).hasSize(1);
+    test.queueDeclarePassive(settings.deadLetterQueue());
+    test.queueDeclarePassive(settings.legacyQueue());
+  }
+
+  @Test
+  void deliveriesAreAckedOnlyAfterTheUseCaseAndDecodedLosslessly() throws Exception {
+    RabbitTopology.declare(connection, settings);
+    RecordingUseCase useCase = new RecordingUseCase();
+    try (RabbitDeliveryConsumerAdapter consumer =
+        new RabbitDeliveryConsumerAdapter(connection, settings, useCase, Clock.systemUTC())) {
+      consumer.start();
+      publishEvent(
+          "{\"event_id\":\"e1\",\"payload\":{\"minio_path\":\"b/k\",\"id\":7441234567890123456,\"score\":0.1}}");
+      publishEvent("{broken");
+      test.basicPublish(
+          settings.eventExchange(), "data.collected", null, new byte[] {(byte) 0xff, (byte) 0xfe});
+      await(() -> useCase.seen.size() == 3, "three deliveries");
+
+      ProcessDeliveryCommand first = byBody(useCase, "{\"event_id\":\"e1\"");
+      assertThat(first.queue()).isEqualTo(settings.eventQueue());
+      assertThat(first.decoded())
+          .isInstanceOfSatisfying(
+              DecodedBody.Json.class,
+              json -> {
+                Map<?, ?> payload = (Map<?, ?>) ((Map<?, ?>) json.tree()).get("payload");
+                assertThat(payload.get("id")).isEqualTo(7441234567890123456L);
+                assertThat(payload.get("score")).isEqualTo(new java.math.BigDecimal("0.1"));
+              });
+      assertThat(byBody(useCase, "{broken").decoded())
+          .isInstanceOfSatisfying(
+              DecodedBody.Undecodable.class,
+              u -> assertThat(u.reason()).startsWith("not valid JSON at line 1, column 2"));
+      assertThat(
+              useCase.seen.stream()
+                  .filter(c -> c.body()[0] == (byte) 0xff)
+                  .findFirst()
+                  .orElseThrow()
+                  .decoded())
+          .isInstanceOfSatisfying(
+              DecodedBody.Undecodable.class,
+              u -> assertThat(u.reason()).startsWith("not valid UTF-8"));
+      await(() -> consumer.inFlight() == 0, "acks");
+    }
+    assertThat(ready(settings.eventQueue())).isZero();
+  }
+
+  @Test
+  void retryLaterRequeuesAndPausesInsteadOfBurningRedeliveries() throws Exception {
+    RabbitTopology.declare(connection, settings);
+    RecordingUseCase useCase = new RecordingUseCase();
+    useCase.answer =
+        c -> new DeliveryOutcome.RetryLater(Duration.ofSeconds(2), null, "database down");
+    try (RabbitDeliveryConsumerAdapter consumer =
+        new RabbitDeliveryConsumerAdapter(connection, settings, useCase, Clock.systemUTC())) {
+      consumer.start();
+      publishEvent("{\"event_id\":\"e2\"}");
+      await(() -> !useCase.seen.isEmpty(), "first delivery");
+      Thread.sleep(1_000);
+      assertThat(useCase.seen).as("paused: no redelivery within the pause").hasSize(1);
+      useCase.answer = c -> new DeliveryOutcome.Acknowledge(BatchStatus.SUCCEEDED, "ok");
+      await(() -> useCase.seen.size() == 2, "redelivery after the pause");
+      assertThat(useCase.seen.get(1).redelivered()).isTrue();
+    }
+  }
+
+  @Test
+  void aDeadLetterIsParkedWithItsBodyAndReason() throws Exception {
+    RabbitTopology.declare(connection, settings);
+    RecordingUseCase useCase = new RecordingUseCase();
+    useCase.answer = c -> new DeliveryOutcome.DeadLetter("crashed 3 times");
+    try (RabbitDeliveryConsumerAdapter consumer =
+        new RabbitDeliveryConsumerAdapter(connection, settings, useCase, Clock.systemUTC())) {
+      consumer.start();
+      publishEvent("{\"event_id\":\"poison\"}");
+      await(
+          () -> {
+            try {
+              return ready(settings.deadLetterQueue()) == 1;
+            } catch (Exception e) {
+              return false;
+            }
+          },
+          "the parked message");
+    }
+    GetResponse parked = test.basicGet(settings.deadLetterQueue(), true);
+    assertThat(new String(parked.getBody(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"event_id\":\"poison\"}");
+    assertThat(parked.getProps().getHeaders().get("x-death-reason").toString())
+        .isEqualTo("crashed 3 times");
+    assertThat(ready(settings.eventQueue())).isZero();
+  }
+
+  @Test
+  void theKillSwitchAndTheLegacyFlagStartAndStopConsumers() throws Exception {
+    RabbitTopology.declare(connection, settings);
+    RecordingUseCase useCase = new RecordingUseCase();
+    try (RabbitDeliveryConsumerAdapter consumer =
+        new RabbitDeliveryConsumerAdapter(connection, settings, useCase, Clock.systemUTC())) {
+      consumer.consumeLegacy(false);
+      consumer.start();
+      test.basicPublish(
+          "", settings.legacyQueue(), null, "{\"data_ref\":{}}".getBytes(StandardCharsets.UTF_8));
+      Thread.sleep(500);
+      assertThat(useCase.seen).as("legacy queue not consumed while off").isEmpty();
+      consumer.consumeLegacy(true);
+      await(() -> useCase.seen.size() == 1, "legacy delivery");
+      assertThat(useCase.seen.get(0).queue()).isEqualTo(settings.legacyQueue());
+
+      consumer.pause();
+      assertThat(consumer.paused()).isTrue();
+      publishEvent("{\"event_id\":\"held\"}");
+      Thread.sleep(500);
+      assertThat(useCase.seen).hasSize(1);
+      assertThat(test.queueDeclarePassive(settings.eventQueue()).getConsumerCount()).isZero();
+      consumer.resume();
+      await(() -> useCase.seen.size() == 2, "delivery after resume");
+      assertThat(test.queueDeclarePassive(settings.eventQueue()).getConsumerCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void thePublisherSendsExactlyTheContractAndDetectsUnroutableResults() throws Exception {
+    RabbitTopology.declare(connection, settings);
+    try (RabbitResultPublisherAdapter publisher =
+        new RabbitResultPublisherAdapter(connection, settings)) {
+      OutboxMessage message =
+          new OutboxMessage(
+              1,
+              EventId.of("evt-9"),
+              "evt-9",
+              new AnalyzeResult("proj", "proj-brand-0", 50, 48, 2),
+              1);
+      assertThat(publisher.publish(message))
+          .as("no queue bound yet")
+          .isEqualTo(PublishOutcome.UNROUTABLE);
+
+      String collector = test.queueDeclare().getQueue();
+      test.queueBind(collector, settings.publishExchange(), settings.publishRoutingKey());
+      assertThat(publisher.publish(message)).isEqualTo(PublishOutcome.CONFIRMED);
+
+      GetResponse received = test.basicGet(collector, true);
+      AMQP.BasicProperties props = received.getProps();
+      assertThat(new String(received.getBody(), StandardCharsets.UTF_8))
+          .isEqualTo(
+              "{\"project_id\":\"proj\",\"job_id\":\"proj-brand-0\",\"task_type\":\"analyze_result\",\"batch_size\":50,\"success_count\":48,\"error_count\":2}");
+      assertThat(props.getMessageId()).isEqualTo("evt-9");
+      assertThat(props.getContentType()).isEqualTo("application/json");
+      assertThat(props.getDeliveryMode()).isEqualTo(2);
+    }
+  }
+}
