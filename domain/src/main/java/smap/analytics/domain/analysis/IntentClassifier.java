@@ -26,9 +26,60 @@ public final class IntentClassifier {
   }
 
   private final Map<Intent, List<Pattern>> patterns;
+  // A literal each pattern's matches must contain: when the text lacks it the pattern cannot match,
+  // and String.contains is far cheaper than a regex scan.
+  private final Map<Pattern, List<String>> literals = new java.util.HashMap<>();
 
   private IntentClassifier(Map<Intent, List<Pattern>> patterns) {
     this.patterns = patterns;
+    for (List<Pattern> list : patterns.values()) {
+      for (Pattern pattern : list) {
+        literals.put(pattern, requiredLiterals(pattern));
+      }
+    }
+  }
+
+  /**
+   * Literals every match must contain: the runs of plain characters outside groups and classes
+   * (e.g. "giá", "bao" and "nhiêu" of "giá.*bao\\s*nhiêu"); none when the pattern folds case or
+   * alternates at the top level.
+   */
+  static List<String> requiredLiterals(Pattern pattern) {
+    if ((pattern.flags() & Pattern.CASE_INSENSITIVE) != 0) {
+      return List.of();
+    }
+    String regex = pattern.pattern();
+    List<String> found = new ArrayList<>();
+    StringBuilder run = new StringBuilder();
+    int depth = 0;
+    for (int i = 0; i <= regex.length(); i++) {
+      char c = i < regex.length() ? regex.charAt(i) : '|';
+      boolean plain = depth == 0 && "\\.*+?()[]{}|^$".indexOf(c) < 0;
+      if (plain) {
+        run.append(c);
+        continue;
+      }
+      if (i < regex.length() && "*+?{".indexOf(c) >= 0 && !run.isEmpty()) {
+        run.setLength(run.length() - 1);
+      }
+      if (!run.toString().isBlank()) {
+        found.add(run.toString());
+      }
+      run.setLength(0);
+      if (c == '\\') {
+        i++;
+      } else if (c == '{') {
+        int close = regex.indexOf('}', i);
+        i = close < 0 ? regex.length() : close;
+      } else if (c == '(' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == ']') {
+        depth--;
+      } else if (c == '|' && depth == 0 && i < regex.length()) {
+        return List.of();
+      }
+    }
+    return List.copyOf(found);
   }
 
   /** Loads the patterns from {@code path}, or the built-in file when null. */
@@ -50,12 +101,38 @@ public final class IntentClassifier {
       try {
         patterns
             .computeIfAbsent(intent, i -> new ArrayList<>())
-            .add(Pattern.compile(line.fields().get(1), FLAGS));
+            .add(Pattern.compile(line.fields().get(1), flagsFor(line.fields().get(1))));
       } catch (PatternSyntaxException e) {
         throw line.error("bad regular expression: " + e.getDescription());
       }
     }
     return new IntentClassifier(patterns);
+  }
+
+  /**
+   * The clean text is already lower-case, so a pattern without upper-case letters matches it the
+   * same with or without case folding; skipping the folding makes matching several times faster.
+   */
+  static int flagsFor(String regex) {
+    boolean upper = false;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (Character.isUpperCase(c)) {
+        upper = true;
+      }
+    }
+    return upper ? FLAGS : Pattern.UNICODE_CHARACTER_CLASS;
+  }
+
+  private static boolean containsAll(String text, List<String> literals) {
+    for (String literal : literals) {
+      if (!text.contains(literal)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Classifies a clean (preprocessed) text. */
@@ -66,9 +143,12 @@ public final class IntentClassifier {
     Intent best = null;
     List<String> bestMatches = List.of();
     for (Map.Entry<Intent, List<Pattern>> entry : patterns.entrySet()) {
+      if (best != null && entry.getKey().priority() <= best.priority()) {
+        continue;
+      }
       List<String> matched = new ArrayList<>();
       for (Pattern pattern : entry.getValue()) {
-        if (pattern.matcher(cleanText).find()) {
+        if (containsAll(cleanText, literals.get(pattern)) && pattern.matcher(cleanText).find()) {
           matched.add(pattern.pattern());
         }
       }

@@ -27,6 +27,8 @@ public final class LexiconSentimentModel implements SentimentModel {
   private static final double NEUTRAL_PRIOR = 0.9;
 
   private final Map<String, Double> words;
+  // Longest phrase (in tokens) starting with each first token: most tokens start no phrase at all.
+  private final Map<String, Integer> longestByFirstToken = new HashMap<>();
   private final Set<String> negators;
   private final Map<String, Double> intensifiers;
   private final Set<String> contrasts;
@@ -40,6 +42,12 @@ public final class LexiconSentimentModel implements SentimentModel {
     this.negators = negators;
     this.intensifiers = intensifiers;
     this.contrasts = contrasts;
+    for (Set<String> terms : List.of(words.keySet(), negators, intensifiers.keySet(), contrasts)) {
+      for (String term : terms) {
+        String[] parts = term.split(" ");
+        longestByFirstToken.merge(parts[0], parts.length, Math::max);
+      }
+    }
   }
 
   /** Loads the lexicon from {@code path}, or the built-in one when null. */
@@ -149,9 +157,14 @@ public final class LexiconSentimentModel implements SentimentModel {
         i++;
         continue;
       }
+      Integer longest = longestByFirstToken.get(token);
+      if (longest == null) {
+        i++;
+        continue;
+      }
       int length = 0;
       String phrase = null;
-      for (int n = Math.min(MAX_PHRASE, tokens.size() - i); n >= 1; n--) {
+      for (int n = Math.min(Math.min(MAX_PHRASE, longest), tokens.size() - i); n >= 1; n--) {
         String candidate = String.join(" ", tokens.subList(i, i + n));
         if (words.containsKey(candidate)
             || negators.contains(candidate)

@@ -140,7 +140,8 @@ public final class SentimentAnalyser {
 
   /** The context window around a keyword's first occurrence (facts 11.4, with its quirks). */
   static String window(String text, String keyword) {
-    String lower = text.toLowerCase(Locale.ROOT);
+    // Clean texts are lower-case already; only other texts pay for lower-casing.
+    String lower = isLowerCase(text) ? text : text.toLowerCase(Locale.ROOT);
     int position = lower.indexOf(keyword.toLowerCase(Locale.ROOT));
     if (position < 0) {
       return text;
@@ -177,6 +178,15 @@ public final class SentimentAnalyser {
       return text;
     }
     return window;
+  }
+
+  private static boolean isLowerCase(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isUpperCase(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isSpace(char c) {

@@ -57,7 +57,8 @@ public final class TextPreprocessor {
     {"j", "gì"},
     {"gi", "gì"}
   };
-  private static final List<Map.Entry<Pattern, String>> TEENCODE_PATTERNS = teencodePatterns();
+  private static final Map<String, String> TEENCODE_MAP = teencodeMap();
+  private static final Pattern THI_ML = Pattern.compile("\\bthì ml\\b", FLAGS);
   private static final Pattern URL =
       Pattern.compile(
           "(?:http[s]?://|www\\.)(?:[a-zA-Z]|[0-9]|[$-_@.&+]|[!*\\(\\),]|(?:%[0-9a-fA-F][0-9a-fA-F]))+");
@@ -67,7 +68,6 @@ public final class TextPreprocessor {
               + "\\x{2702}-\\x{27B0}\\x{24C2}-\\x{1F251}]+");
   private static final Pattern HASHTAG =
       Pattern.compile("#(\\w+)", Pattern.UNICODE_CHARACTER_CLASS);
-  private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern DOTS = Pattern.compile("\\.{2,}");
   private static final Pattern PHONE = Pattern.compile("(03|05|07|08|09|01[2689])\\d{8}");
   private static final List<String> SPAM_KEYWORDS =
@@ -120,8 +120,8 @@ public final class TextPreprocessor {
     String clean = normalise(merged);
     int mergedLength = length(merged);
     int cleanLength = length(clean);
-    int words = merged.isBlank() ? 0 : SPACES.split(merged.strip()).length;
-    int hashtags = count(HASHTAG.matcher(merged));
+    int words = countWords(merged);
+    int hashtags = merged.indexOf('#') < 0 ? 0 : count(HASHTAG.matcher(merged));
     int commentsLength = 0;
     for (int i = 0; i < Math.min(MAX_COMMENTS, allComments.size()); i++) {
       commentsLength += length(allComments.get(i).text());
@@ -145,19 +145,128 @@ public final class TextPreprocessor {
 
   /** The normalisation steps 1-8 of facts 11.1 on any text. */
   public static String normalise(String text) {
-    String result = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    for (Map.Entry<Pattern, String> teencode : TEENCODE_PATTERNS) {
-      result =
-          teencode
-              .getKey()
-              .matcher(result)
-              .replaceAll(Matcher.quoteReplacement(teencode.getValue()));
+    String result =
+        Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+            ? text
+            : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    result = replaceTeencode(result);
+    if (result.toLowerCase(Locale.ROOT).contains("thì ml")) {
+      result = THI_ML.matcher(result).replaceAll("thì");
     }
-    result = URL.matcher(result).replaceAll("");
-    result = EMOJI.matcher(result).replaceAll("");
-    result = HASHTAG.matcher(result).replaceAll("$1");
-    result = SPACES.matcher(result).replaceAll(" ");
+    // Each regex runs only when its cheap precondition holds (most texts have no URL or emoji).
+    if (result.contains("http") || result.contains("www.")) {
+      result = URL.matcher(result).replaceAll("");
+    }
+    if (hasCharFrom(result, 0x24C2)) {
+      result = EMOJI.matcher(result).replaceAll("");
+    }
+    if (result.indexOf('#') >= 0) {
+      result = HASHTAG.matcher(result).replaceAll("$1");
+    }
+    result = collapseWhitespace(result);
     return result.toLowerCase(Locale.ROOT).strip();
+  }
+
+  /**
+   * Replaces whole words found in the teencode dictionary, case-insensitively. A hand-written scan
+   * over word runs (the characters {@code \\w} matches with Unicode classes) instead of a regex:
+   * the same result, several times faster on long transcripts.
+   */
+  static String replaceTeencode(String text) {
+    StringBuilder out = null;
+    int copied = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      int c = text.codePointAt(i);
+      if (!isWordChar(c)) {
+        i += Character.charCount(c);
+        continue;
+      }
+      int start = i;
+      while (i < n) {
+        int d = text.codePointAt(i);
+        if (!isWordChar(d)) {
+          break;
+        }
+        i += Character.charCount(d);
+      }
+      if (i - start <= 4) {
+        String replacement = TEENCODE_MAP.get(text.substring(start, i).toLowerCase(Locale.ROOT));
+        if (replacement != null) {
+          if (out == null) {
+            out = new StringBuilder(n + 16);
+          }
+          out.append(text, copied, start).append(replacement);
+          copied = i;
+        }
+      }
+    }
+    if (out == null) {
+      return text;
+    }
+    return out.append(text, copied, n).toString();
+  }
+
+  /** {@code \\w} with Unicode character classes: letters, marks, digits, connector punctuation. */
+  private static boolean isWordChar(int c) {
+    if (Character.isAlphabetic(c) || Character.isDigit(c)) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.CONNECTOR_PUNCTUATION
+        || c == 0x200C
+        || c == 0x200D;
+  }
+
+  /** {@code \\s+} (Unicode white space) to one space, without a regex. */
+  static String collapseWhitespace(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean inSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        if (!inSpace) {
+          out.append(' ');
+          inSpace = true;
+        }
+      } else {
+        out.append(c);
+        inSpace = false;
+      }
+    }
+    return out.toString();
+  }
+
+  /** Whitespace-separated words, as Python's {@code len(text.split())} counts them. */
+  static int countWords(String text) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = isSpace(text.charAt(i));
+      if (!space && !inWord) {
+        words++;
+      }
+      inWord = !space;
+    }
+    return words;
+  }
+
+  /** White space as {@code \\s} with Unicode classes matches it. */
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85;
+  }
+
+  private static boolean hasCharFrom(String text, int lowest) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= lowest) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Length in code points, as Python counts it. */
@@ -181,11 +290,21 @@ public final class TextPreprocessor {
     return n;
   }
 
-  private static List<Map.Entry<Pattern, String>> teencodePatterns() {
-    Map<Pattern, String> patterns = new LinkedHashMap<>();
+  private static Map<String, String> teencodeMap() {
+    Map<String, String> map = new LinkedHashMap<>();
     for (String[] pair : TEENCODE) {
-      patterns.put(Pattern.compile("\\b" + Pattern.quote(pair[0]) + "\\b", FLAGS), pair[1]);
+      map.put(pair[0], pair[1]);
     }
-    return List.copyOf(patterns.entrySet());
+    return map;
+  }
+
+  private static Pattern teencodePattern() {
+    StringBuilder alternation = new StringBuilder();
+    for (String[] pair : TEENCODE) {
+      if (!pair[0].contains(" ")) {
+        alternation.append(alternation.isEmpty() ? "" : "|").append(Pattern.quote(pair[0]));
+      }
+    }
+    return Pattern.compile("\\b(?:" + alternation + ")\\b", FLAGS);
   }
 }
