@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import smap.analytics.adapter.minio.MinioClients;
 import smap.analytics.adapter.minio.embedded.EmbeddedS3Server;
+import smap.analytics.adapter.web.console.ConsoleUser;
 import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.bootstrap.config.ServiceSettings;
 import smap.analytics.bootstrap.config.Setting;
@@ -43,6 +44,10 @@ final class Demo {
       env.put(Setting.MINIO_ENDPOINT.name(), s3.endpoint().toString());
       env.put(Setting.MINIO_ACCESS_KEY.name(), s3.accessKey());
       env.put(Setting.MINIO_SECRET_KEY.name(), s3.secretKey());
+      // The demo's one-time console user: a random password, printed once, never stored in clear.
+      String password = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+      env.put(Setting.CONSOLE_USERS.name(), "demo:operator:" + ConsoleUser.hash(password));
+      env.put(Setting.CONSOLE_SECURE_COOKIES.name(), "false");
       ServiceSettings settings = ServiceSettings.fromEnvironment(env);
       out.println(
           "demo: S3 server at " + s3.endpoint() + ", PostgreSQL " + settings.database().url());
@@ -161,6 +166,12 @@ final class Demo {
                   + new String(message.getBody(), StandardCharsets.UTF_8));
         }
         out.println();
+        out.println(
+            "demo: console at http://127.0.0.1:"
+                + runtime.httpPort()
+                + "/  (user demo, one-time password "
+                + password
+                + ")");
         out.println(
             "demo: metrics at http://127.0.0.1:"
                 + runtime.httpPort()

@@ -6,6 +6,7 @@ import io.minio.MinioClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import smap.analytics.adapter.amqp.JacksonMessageDecoderAdapter;
 import smap.analytics.adapter.amqp.RabbitConnections;
 import smap.analytics.adapter.amqp.RabbitDeliveryConsumerAdapter;
 import smap.analytics.adapter.amqp.RabbitDependencyProbeAdapter;
@@ -29,8 +31,12 @@ import smap.analytics.adapter.postgres.JooqBatchLedgerAdapter;
 import smap.analytics.adapter.postgres.JooqFeatureFlagAdapter;
 import smap.analytics.adapter.postgres.JooqResultOutboxAdapter;
 import smap.analytics.adapter.postgres.PostgresDataSources;
+import smap.analytics.adapter.postgres.console.JooqAuditLogAdapter;
+import smap.analytics.adapter.postgres.console.JooqConsoleQueryAdapter;
 import smap.analytics.adapter.web.OpsHandlers;
 import smap.analytics.adapter.web.WebServer;
+import smap.analytics.adapter.web.console.ConsoleUseCases;
+import smap.analytics.adapter.web.console.ConsoleUser;
 import smap.analytics.adapter.web.metrics.MicrometerPipelineMetricsAdapter;
 import smap.analytics.application.port.out.BatchLedgerPort;
 import smap.analytics.application.port.out.FeatureFlagPort;
@@ -38,6 +44,12 @@ import smap.analytics.application.service.CheckReadinessService;
 import smap.analytics.application.service.FeatureFlagCache;
 import smap.analytics.application.service.ProcessDeliveryService;
 import smap.analytics.application.service.RelayResultsService;
+import smap.analytics.application.service.console.AuditTrailService;
+import smap.analytics.application.service.console.BrowseBatchesService;
+import smap.analytics.application.service.console.InspectCrawlErrorsService;
+import smap.analytics.application.service.console.ManageFlagsService;
+import smap.analytics.application.service.console.ReplayBatchService;
+import smap.analytics.application.service.console.ShowOverviewService;
 import smap.analytics.bootstrap.config.ConfigurationException;
 import smap.analytics.bootstrap.config.ServiceSettings;
 import smap.analytics.domain.analysis.AnalysisRules;
@@ -61,9 +73,9 @@ public final class ServiceRuntime implements AutoCloseable {
   public enum Mode {
     /** Consumer and relay; HTTP serves only /healthz, /readyz, /metrics. */
     HEADLESS,
-    /** Consumer, relay and the operator endpoints. */
+    /** Consumer, relay and the operator console. */
     SERVE,
-    /** The operator endpoints and the relay; no queue consumption. */
+    /** The operator console (with replays) and the relay; no queue consumption. */
     CONSOLE_ONLY
   }
 
@@ -206,7 +218,35 @@ public final class ServiceRuntime implements AutoCloseable {
                 new RabbitDependencyProbeAdapter(connection, b.eventQueue()),
                 new MinioDependencyProbeAdapter(minio)),
             () -> topologyWarnings);
-    web = WebServer.start(settings.httpPort(), new OpsHandlers(readiness, metrics::scrape));
+    ConsoleUseCases console = null;
+    if (mode != Mode.HEADLESS) {
+      Map<String, ConsoleUser> users;
+      try {
+        users = ConsoleUser.parse(settings.consoleUsers());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException("CONSOLE_USERS", e.getMessage());
+      }
+      if (users.isEmpty()) {
+        throw new ConfigurationException(
+            "CONSOLE_USERS",
+            "the console needs users (name:role:bcrypt-hash,...); there is no default password");
+      }
+      JooqConsoleQueryAdapter queries = new JooqConsoleQueryAdapter(dsl);
+      JooqAuditLogAdapter audit = new JooqAuditLogAdapter(dsl);
+      console =
+          new ConsoleUseCases(
+              new ShowOverviewService(queries, readiness, flagCache, clock),
+              new BrowseBatchesService(queries),
+              new InspectCrawlErrorsService(queries),
+              new ReplayBatchService(
+                  ledger, delivery, new JacksonMessageDecoderAdapter(), audit, clock),
+              new ManageFlagsService(flags, audit, clock),
+              new AuditTrailService(audit),
+              users,
+              settings.secureCookies());
+    }
+    web =
+        WebServer.start(settings.httpPort(), new OpsHandlers(readiness, metrics::scrape), console);
     resources.add(web);
     LOG.info(
         "smap-analytics started ({}), instance {}, http port {}",

@@ -26,8 +26,11 @@ public enum BatchStatus {
         || this == PARKED;
   }
 
-  /** True when an operator may replay the batch. */
+  /**
+   * True when an operator may replay the batch: any finished one (a rejected message may become
+   * acceptable when a format flag is switched back on; a parked one is unparked by a replay).
+   */
   public boolean replayable() {
-    return this == FAILED || this == PARTIAL || this == SUCCEEDED || this == PARKED;
+    return terminal();
   }
 }

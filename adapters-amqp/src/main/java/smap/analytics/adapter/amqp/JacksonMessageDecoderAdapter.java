@@ -1,0 +1,13 @@
+package smap.analytics.adapter.amqp;
+
+import smap.analytics.application.port.in.ProcessDeliveryCommand.DecodedBody;
+import smap.analytics.application.port.out.MessageDecoderPort;
+
+/** Adapter: decodes a stored message exactly as the consumer decodes deliveries (for replays). */
+public final class JacksonMessageDecoderAdapter implements MessageDecoderPort {
+
+  @Override
+  public DecodedBody decode(byte[] body) {
+    return DeliveryDecoder.decode(body);
+  }
+}

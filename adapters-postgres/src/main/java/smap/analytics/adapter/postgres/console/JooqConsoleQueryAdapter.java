@@ -1,0 +1,270 @@
+package smap.analytics.adapter.postgres.console;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import smap.analytics.adapter.postgres.JooqBatchLedgerAdapter;
+import smap.analytics.application.port.out.BatchEntry;
+import smap.analytics.application.port.out.BatchLedgerPort;
+import smap.analytics.application.port.out.console.ConsoleQueryPort;
+import smap.analytics.domain.batch.EventId;
+
+/**
+ * Adapter: the console's queries. The batch list uses keyset pagination on (received_at, event_id)
+ * with matching indexes, so a page costs the same on row 100 000 as on row 1.
+ */
+public final class JooqConsoleQueryAdapter implements ConsoleQueryPort {
+
+  private final DSLContext dsl;
+  private final BatchLedgerPort ledger;
+
+  public JooqConsoleQueryAdapter(DSLContext dsl) {
+    this.dsl = dsl;
+    this.ledger = new JooqBatchLedgerAdapter(dsl);
+  }
+
+  static Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    if (value instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    return Instant.parse(value.toString());
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  @Override
+  public List<BatchRow> batches(BatchFilter f, Cursor after, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT event_id, status, platform, project_id, job_id, batch_index, items, succeeded, crawler_errors,"
+                + " analysis_errors, expected, attempts, replays, last_error, received_at, finished_at, processing_ms"
+                + " FROM batch_ledger WHERE true");
+    List<Object> binds = new ArrayList<>();
+    if (f != null) {
+      add(sql, binds, " AND status = ?", f.status());
+      add(sql, binds, " AND platform = ?", f.platform());
+      add(sql, binds, " AND project_id = ?", f.projectId());
+      add(sql, binds, " AND job_id = ?", f.jobId());
+      if (f.error() != null && !f.error().isBlank()) {
+        sql.append(" AND last_error ILIKE ?");
+        binds.add(
+            "%" + f.error().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      }
+      if (f.search() != null && !f.search().isBlank()) {
+        sql.append(" AND event_id LIKE ?");
+        binds.add(f.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      }
+      if (f.from() != null) {
+        sql.append(" AND received_at >= ?");
+        binds.add(ts(f.from()));
+      }
+      if (f.to() != null) {
+        sql.append(" AND received_at < ?");
+        binds.add(ts(f.to()));
+      }
+    }
+    if (after != null) {
+      sql.append(" AND (received_at, event_id) < (?, ?)");
+      binds.add(ts(after.receivedAt()));
+      binds.add(after.eventId());
+    }
+    sql.append(" ORDER BY received_at DESC, event_id DESC LIMIT ?");
+    binds.add(limit);
+    List<BatchRow> rows = new ArrayList<>();
+    for (Record r : dsl.fetch(sql.toString(), binds.toArray())) {
+      rows.add(
+          new BatchRow(
+              r.get("event_id", String.class),
+              r.get("status", String.class),
+              r.get("platform", String.class),
+              r.get("project_id", String.class),
+              r.get("job_id", String.class),
+              r.get("batch_index", Integer.class),
+              r.get("items", Integer.class),
+              r.get("succeeded", Integer.class),
+              r.get("crawler_errors", Integer.class),
+              r.get("analysis_errors", Integer.class),
+              r.get("expected", Integer.class),
+              r.get("attempts", Integer.class),
+              r.get("replays", Integer.class),
+              r.get("last_error", String.class),
+              instant(r.get("received_at")),
+              instant(r.get("finished_at")),
+              r.get("processing_ms", Long.class)));
+    }
+    return rows;
+  }
+
+  private static void add(StringBuilder sql, List<Object> binds, String clause, String value) {
+    if (value != null && !value.isBlank()) {
+      sql.append(clause);
+      binds.add(value);
+    }
+  }
+
+  @Override
+  public Optional<BatchDetail> batch(EventId eventId) {
+    Optional<BatchEntry> entry = ledger.find(eventId);
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Attempt> attempts = new ArrayList<>();
+    for (Record r :
+        dsl.fetch(
+            "SELECT * FROM batch_attempts WHERE event_id = ? ORDER BY attempt, id",
+            eventId.value())) {
+      attempts.add(
+          new Attempt(
+              r.get("attempt", Integer.class),
+              r.get("kind", String.class),
+              r.get("requested_by", String.class),
+              instant(r.get("started_at")),
+              instant(r.get("finished_at")),
+              r.get("status", String.class),
+              r.get("error", String.class)));
+    }
+    List<ErrorRow> errors = errorRows("WHERE event_id = ? ORDER BY id LIMIT 500", eventId.value());
+    List<PostRow> posts = new ArrayList<>();
+    for (Record r :
+        dsl.fetch(
+            "SELECT id, overall_sentiment, primary_intent, impact_score, risk_level, permalink FROM post_analytics"
+                + " WHERE event_id = ? ORDER BY id LIMIT 500",
+            eventId.value())) {
+      posts.add(
+          new PostRow(
+              r.get("id", String.class),
+              r.get("overall_sentiment", String.class),
+              r.get("primary_intent", String.class),
+              r.get("impact_score", Double.class),
+              r.get("risk_level", String.class),
+              r.get("permalink", String.class)));
+    }
+    List<OutboxRow> results = new ArrayList<>();
+    for (Record r :
+        dsl.fetch(
+            "SELECT message_id, status, attempts, result::text AS result, created_at, published_at, last_error FROM result_outbox"
+                + " WHERE event_id = ? ORDER BY id",
+            eventId.value())) {
+      results.add(
+          new OutboxRow(
+              r.get("message_id", String.class),
+              r.get("status", String.class),
+              r.get("attempts", Integer.class),
+              r.get("result", String.class),
+              instant(r.get("created_at")),
+              instant(r.get("published_at")),
+              r.get("last_error", String.class)));
+    }
+    return Optional.of(new BatchDetail(entry.get(), attempts, errors, posts, results));
+  }
+
+  private List<ErrorRow> errorRows(String where, Object... binds) {
+    List<ErrorRow> rows = new ArrayList<>();
+    for (Record r :
+        dsl.fetch(
+            "SELECT event_id, content_id, platform, error_code, error_category, transient, source, error_message, permalink,"
+                + " created_at FROM crawl_errors "
+                + where,
+            binds)) {
+      rows.add(
+          new ErrorRow(
+              r.get("event_id", String.class),
+              r.get("content_id", String.class),
+              r.get("platform", String.class),
+              r.get("error_code", String.class),
+              r.get("error_category", String.class),
+              r.get("transient", Boolean.class),
+              r.get("source", String.class),
+              r.get("error_message", String.class),
+              r.get("permalink", String.class),
+              instant(r.get("created_at"))));
+    }
+    return rows;
+  }
+
+  @Override
+  public List<ErrorGroup> errorGroups(Instant from, Instant to, String source) {
+    List<ErrorGroup> groups = new ArrayList<>();
+    for (Record r :
+        dsl.fetch(
+            "WITH w AS (SELECT error_code, error_category, transient, platform, source, count(*) AS n, min(created_at) AS first_seen,"
+                + " max(created_at) AS last_seen FROM crawl_errors WHERE created_at >= ? AND created_at < ?"
+                + " AND (?::text IS NULL OR source = ?) GROUP BY 1, 2, 3, 4, 5)"
+                + " SELECT w.*, NOT EXISTS (SELECT 1 FROM crawl_errors e WHERE e.error_code = w.error_code AND e.created_at < ?)"
+                + " AS new_in_window FROM w ORDER BY n DESC, error_code",
+            ts(from),
+            ts(to),
+            source,
+            source,
+            ts(from))) {
+      groups.add(
+          new ErrorGroup(
+              r.get("error_code", String.class),
+              r.get("error_category", String.class),
+              r.get("transient", Boolean.class),
+              r.get("platform", String.class),
+              r.get("source", String.class),
+              r.get("n", Long.class),
+              instant(r.get("first_seen")),
+              instant(r.get("last_seen")),
+              r.get("new_in_window", Boolean.class)));
+    }
+    return groups;
+  }
+
+  @Override
+  public List<ErrorRow> errors(String code, Instant from, Instant to, int limit) {
+    return errorRows(
+        "WHERE error_code = ? AND created_at >= ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?",
+        code,
+        ts(from),
+        ts(to),
+        limit);
+  }
+
+  @Override
+  public List<Throughput> throughput(Instant from, Instant to) {
+    List<Throughput> rows = new ArrayList<>();
+    for (Record r :
+        dsl.fetch(
+            "SELECT platform, status, count(*) AS batches, coalesce(sum(items), 0) AS items, coalesce(sum(succeeded), 0) AS ok,"
+                + " coalesce(sum(crawler_errors + analysis_errors), 0) AS errors FROM batch_ledger"
+                + " WHERE finished_at >= ? AND finished_at < ? GROUP BY platform, status ORDER BY platform, status",
+            ts(from),
+            ts(to))) {
+      rows.add(
+          new Throughput(
+              r.get("platform", String.class),
+              r.get("status", String.class),
+              r.get("batches", Long.class),
+              r.get("items", Long.class),
+              r.get("ok", Long.class),
+              r.get("errors", Long.class)));
+    }
+    return rows;
+  }
+
+  @Override
+  public List<Count> outbox() {
+    List<Count> counts = new ArrayList<>();
+    for (Record r :
+        dsl.fetch(
+            "SELECT status, count(*) AS n FROM result_outbox GROUP BY status ORDER BY status")) {
+      counts.add(new Count(r.get("status", String.class), r.get("n", Long.class)));
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,165 @@
+package smap.analytics.adapter.web.console;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import smap.analytics.application.port.in.console.BrowseBatchesUseCase;
+import smap.analytics.application.port.in.console.BrowseBatchesUseCase.BatchListQuery;
+import smap.analytics.application.port.in.console.BrowseBatchesUseCase.BatchPage;
+import smap.analytics.application.port.in.console.ReplayBatchUseCase;
+import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayCommand;
+import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayOutcome;
+import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchDetail;
+import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
+import smap.analytics.application.port.out.console.ConsoleQueryPort.Cursor;
+import smap.analytics.domain.batch.EventId;
+
+/** Screens: the batch list with filters and keyset pages; one batch with its replay form. */
+final class BatchesHandler {
+
+  private static final int PAGE = 50;
+
+  private final BrowseBatchesUseCase batches;
+  private final ReplayBatchUseCase replay;
+
+  BatchesHandler(BrowseBatchesUseCase batches, ReplayBatchUseCase replay) {
+    this.batches = batches;
+    this.replay = replay;
+  }
+
+  private static BatchFilter filter(Context ctx) {
+    return new BatchFilter(
+        ConsoleSupport.blankToNull(ctx.queryParam("status")),
+        ConsoleSupport.blankToNull(ctx.queryParam("platform")),
+        ConsoleSupport.blankToNull(ctx.queryParam("project")),
+        ConsoleSupport.blankToNull(ctx.queryParam("job")),
+        ConsoleSupport.blankToNull(ctx.queryParam("error")),
+        ConsoleSupport.blankToNull(ctx.queryParam("q")),
+        ConsoleSupport.instant(ctx.queryParam("from"), "from"),
+        ConsoleSupport.instant(ctx.queryParam("to"), "to"));
+  }
+
+  private BatchPage query(Context ctx, BatchFilter filter) {
+    Cursor after = null;
+    String at = ctx.queryParam("after_at");
+    String id = ctx.queryParam("after_id");
+    if (at != null && id != null) {
+      after = new Cursor(ConsoleSupport.instant(at, "after_at"), id);
+    }
+    return batches.list(new BatchListQuery(filter, after, PAGE));
+  }
+
+  private static String nextQuery(BatchFilter f, BatchPage page) {
+    if (page.next() == null) {
+      return null;
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("status", f.status());
+    params.put("platform", f.platform());
+    params.put("project", f.projectId());
+    params.put("job", f.jobId());
+    params.put("error", f.error());
+    params.put("q", f.search());
+    params.put("from", f.from() == null ? null : f.from().toString());
+    params.put("to", f.to() == null ? null : f.to().toString());
+    params.put("after_at", page.next().receivedAt().toString());
+    params.put("after_id", page.next().eventId());
+    StringBuilder query = new StringBuilder();
+    params.forEach(
+        (k, v) -> {
+          if (v != null) {
+            query
+                .append(query.isEmpty() ? "" : "&")
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+          }
+        });
+    return query.toString();
+  }
+
+  void list(Context ctx) {
+    BatchFilter filter = filter(ctx);
+    BatchPage page = query(ctx, filter);
+    Pages.BatchesPage model =
+        new Pages.BatchesPage(
+            ConsoleSupport.chrome(ctx, "Batches", "batches"),
+            filter,
+            page,
+            nextQuery(filter, page));
+    ConsoleSupport.render(
+        ctx, ConsoleSupport.htmx(ctx) ? "batches_rows.jte" : "batches.jte", model);
+  }
+
+  void listApi(Context ctx) {
+    BatchFilter filter = filter(ctx);
+    BatchPage page = query(ctx, filter);
+    ConsoleSupport.json(
+        ctx,
+        Map.of(
+            "rows",
+            page.rows(),
+            "next",
+            nextQuery(filter, page) == null ? "" : nextQuery(filter, page),
+            "server_millis",
+            page.serverMillis()));
+  }
+
+  private BatchDetail detail(Context ctx) {
+    return batches
+        .show(EventId.of(ctx.pathParam("id")))
+        .orElseThrow(() -> new NotFoundResponse("no batch " + ctx.pathParam("id")));
+  }
+
+  void show(Context ctx) {
+    ConsoleSupport.render(
+        ctx,
+        "batch.jte",
+        new Pages.BatchPageModel(
+            ConsoleSupport.chrome(ctx, "Batch", "batches"), detail(ctx), Sessions.token(), null));
+  }
+
+  void showApi(Context ctx) {
+    ConsoleSupport.json(ctx, detail(ctx));
+  }
+
+  private ReplayOutcome doReplay(Context ctx) {
+    ConsoleSupport.requireOperator(ctx);
+    return replay.replay(
+        new ReplayCommand(
+            EventId.of(ctx.pathParam("id")),
+            ConsoleSupport.user(ctx).name(),
+            ConsoleSupport.blankToNull(ctx.formParam("reason")),
+            "on".equals(ctx.formParam("republish")) || "true".equals(ctx.formParam("republish")),
+            "on".equals(ctx.formParam("only_failed"))
+                || "true".equals(ctx.formParam("only_failed")),
+            ConsoleSupport.blankToNull(ctx.formParam("key"))));
+  }
+
+  void replay(Context ctx) {
+    ReplayOutcome outcome = doReplay(ctx);
+    String flash =
+        "Replay "
+            + outcome.status()
+            + (outcome.batchStatus() == null ? "" : " (" + outcome.batchStatus() + ")")
+            + ": "
+            + outcome.message();
+    ConsoleSupport.render(
+        ctx,
+        "batch.jte",
+        new Pages.BatchPageModel(
+            ConsoleSupport.chrome(ctx, "Batch", "batches"), detail(ctx), Sessions.token(), flash));
+  }
+
+  void replayApi(Context ctx) {
+    ReplayOutcome outcome = doReplay(ctx);
+    ctx.status(
+        outcome.status().equals("not-found")
+            ? 404
+            : outcome.status().equals("ok") || outcome.status().equals("duplicate") ? 200 : 409);
+    ConsoleSupport.json(ctx, outcome);
+  }
+}

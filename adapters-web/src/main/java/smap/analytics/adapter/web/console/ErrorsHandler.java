@@ -1,0 +1,107 @@
+package smap.analytics.adapter.web.console;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase;
+import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase.ErrorQuery;
+import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase.ErrorReport;
+import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorGroup;
+import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorRow;
+
+/** Screen: the error distribution of a window, drill-down by code, CSV export. */
+final class ErrorsHandler {
+
+  private final InspectCrawlErrorsUseCase errors;
+  private final Clock clock;
+
+  ErrorsHandler(InspectCrawlErrorsUseCase errors, Clock clock) {
+    this.errors = errors;
+    this.clock = clock;
+  }
+
+  private record Window(String label, Instant from, Instant to) {}
+
+  private Window window(Context ctx) {
+    Instant to = ConsoleSupport.instant(ctx.queryParam("to"), "to");
+    Instant from = ConsoleSupport.instant(ctx.queryParam("from"), "from");
+    String label = ctx.queryParam("window") == null ? "24h" : ctx.queryParam("window");
+    if (from == null) {
+      Instant end = to == null ? clock.instant() : to;
+      return new Window(label, end.minus(ConsoleSupport.window(label)), end);
+    }
+    return new Window("custom", from, to == null ? clock.instant() : to);
+  }
+
+  private static String source(Context ctx) {
+    String source = ConsoleSupport.blankToNull(ctx.queryParam("source"));
+    return source == null || source.equals("all") ? null : source;
+  }
+
+  void page(Context ctx) {
+    Window w = window(ctx);
+    ErrorReport report = errors.report(new ErrorQuery(w.from(), w.to(), source(ctx)));
+    String code = ConsoleSupport.blankToNull(ctx.queryParam("code"));
+    List<ErrorRow> items = code == null ? List.of() : errors.items(code, w.from(), w.to(), 100);
+    ConsoleSupport.render(
+        ctx,
+        "errors.jte",
+        new Pages.ErrorsPage(
+            ConsoleSupport.chrome(ctx, "Crawl errors", "errors"),
+            report,
+            w.label(),
+            w.from(),
+            w.to(),
+            code,
+            items));
+  }
+
+  void api(Context ctx) {
+    Window w = window(ctx);
+    ConsoleSupport.json(ctx, errors.report(new ErrorQuery(w.from(), w.to(), source(ctx))));
+  }
+
+  void csv(Context ctx) {
+    Window w = window(ctx);
+    ErrorReport report = errors.report(new ErrorQuery(w.from(), w.to(), source(ctx)));
+    StringBuilder csv =
+        new StringBuilder(
+            "error_code,category,transient,platform,source,count,first_seen,last_seen,new_in_window\n");
+    for (ErrorGroup g : report.groups()) {
+      csv.append(cell(g.code()))
+          .append(',')
+          .append(cell(g.category()))
+          .append(',')
+          .append(g.transientError())
+          .append(',')
+          .append(cell(g.platform()))
+          .append(',')
+          .append(cell(g.source()))
+          .append(',')
+          .append(g.count())
+          .append(',')
+          .append(g.firstSeen())
+          .append(',')
+          .append(g.lastSeen())
+          .append(',')
+          .append(g.newInWindow())
+          .append('\n');
+    }
+    ctx.header("Content-Disposition", "attachment; filename=\"crawl-errors.csv\"")
+        .contentType("text/csv; charset=utf-8")
+        .result(csv.toString());
+  }
+
+  /** A CSV cell, quoted, with formula-starting characters neutralised for spreadsheets. */
+  static String cell(String value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value;
+    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text;
+    }
+    return "\"" + text.replace("\"", "\"\"") + "\"";
+  }
+}

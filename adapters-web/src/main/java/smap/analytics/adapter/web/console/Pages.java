@@ -1,0 +1,46 @@
+package smap.analytics.adapter.web.console;
+
+import java.time.Instant;
+import java.util.List;
+import smap.analytics.application.port.in.console.BrowseBatchesUseCase.BatchPage;
+import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase.ErrorReport;
+import smap.analytics.application.port.in.console.ManageFlagsUseCase.FlagBoard;
+import smap.analytics.application.port.in.console.ShowOverviewUseCase.Overview;
+import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
+import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchDetail;
+import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
+import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorRow;
+
+/** The typed models of the console's templates, one per page or fragment. */
+public final class Pages {
+
+  private Pages() {}
+
+  /** The login page. */
+  public record LoginPage(String csrf, String error, String next) {}
+
+  /** The overview and its polled panel. */
+  public record OverviewPage(Chrome chrome, Overview overview) {}
+
+  /** The batch list with its filters and the query string of the next page. */
+  public record BatchesPage(Chrome chrome, BatchFilter filter, BatchPage page, String nextQuery) {}
+
+  /** One batch. */
+  public record BatchPageModel(Chrome chrome, BatchDetail detail, String replayKey, String flash) {}
+
+  /** The crawl error dashboard. */
+  public record ErrorsPage(
+      Chrome chrome,
+      ErrorReport report,
+      String window,
+      Instant from,
+      Instant to,
+      String code,
+      List<ErrorRow> items) {}
+
+  /** The feature flags. */
+  public record FlagsPage(Chrome chrome, FlagBoard board, String flash) {}
+
+  /** The audit log. */
+  public record AuditPage(Chrome chrome, List<AuditEntry> entries, String actor, String action) {}
+}

@@ -1,0 +1,34 @@
+package smap.analytics.application.port.in.console;
+
+import java.time.Instant;
+import java.util.List;
+import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorGroup;
+import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorRow;
+
+/** Use case: the distribution of error rows over a window, and drill-down to the items. */
+public interface InspectCrawlErrorsUseCase {
+
+  ErrorReport report(ErrorQuery query);
+
+  List<ErrorRow> items(String code, Instant from, Instant to, int limit);
+
+  /**
+   * @param source "crawler", "analytics" or null for both
+   */
+  record ErrorQuery(Instant from, Instant to, String source) {}
+
+  /** The groups and totals by code, category, platform and transience. */
+  record ErrorReport(
+      ErrorQuery query,
+      List<ErrorGroup> groups,
+      List<Total> byCode,
+      List<Total> byCategory,
+      List<Total> byPlatform,
+      long transientCount,
+      long permanentCount,
+      long total,
+      long serverMillis) {}
+
+  /** A labelled total. */
+  record Total(String label, long count) {}
+}
