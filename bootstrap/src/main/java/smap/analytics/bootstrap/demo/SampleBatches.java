@@ -51,7 +51,7 @@ public final class SampleBatches {
   private static final String[][] ERRORS = {
     {"CONTENT_REMOVED", "Video has been removed by the creator"},
     {"RATE_LIMITED", "Too many requests, retry after 60s"},
-    {"CONTENT_PRIVATE", "This video is private"},
+    {"CONTENT_UNAVAILABLE", "This video is private"},
     {"TIMEOUT", "Request timed out after 30s"},
     {"PARSE_ERROR", "Unexpected response shape: missing itemStruct"}
   };

@@ -1,0 +1,484 @@
+package smap.analytics.bootstrap.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minio.MinioClient;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import smap.analytics.adapter.minio.MinioClients;
+import smap.analytics.adapter.minio.embedded.EmbeddedS3Server;
+import smap.analytics.adapter.web.console.ConsoleUser;
+import smap.analytics.bootstrap.ServiceRuntime;
+import smap.analytics.bootstrap.config.ServiceSettings;
+import smap.analytics.bootstrap.demo.SampleBatches;
+import smap.analytics.bootstrap.demo.SimulatedCrawler;
+import smap.analytics.bootstrap.e2e.TestInfrastructure;
+import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.batch.EventId;
+
+/**
+ * The console on the running service (real PostgreSQL, RabbitMQ, S3Proxy): handler checks over HTTP
+ * (login, roles, CSRF, escaping, JSON API) and a walk through it in headless Chromium with a
+ * screenshot of each page in bootstrap/target/screenshots.
+ */
+class ConsoleIT {
+
+  private static final String HOSTILE = "\"><img src=x onerror=alert(1)><script>alert(2)</script>";
+  private static final Path SHOTS = Path.of("target", "screenshots");
+
+  private static String suffix;
+  private static String database;
+  private static EmbeddedS3Server s3;
+  private static ServiceRuntime runtime;
+  private static com.rabbitmq.client.Connection broker;
+  private static SimulatedCrawler crawler;
+  private static ServiceSettings settings;
+  private static String base;
+  private static final String PROJECT = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+
+  @BeforeAll
+  static void start() throws Exception {
+    suffix = TestInfrastructure.uniqueSuffix();
+    database = "smap_console_" + suffix;
+    String url = TestInfrastructure.createDatabase(database);
+    s3 = EmbeddedS3Server.start(0, "console-access", "console-secret");
+    Map<String, String> env = new HashMap<>();
+    env.put("DATABASE_URL", url);
+    env.put("RABBITMQ_URL", TestInfrastructure.RABBITMQ);
+    env.put("MINIO_ENDPOINT", s3.endpoint().toString());
+    env.put("MINIO_ACCESS_KEY", s3.accessKey());
+    env.put("MINIO_SECRET_KEY", s3.secretKey());
+    env.put("EVENT_EXCHANGE", "console.events." + suffix);
+    env.put("EVENT_QUEUE_NAME", "console.in." + suffix);
+    env.put("LEGACY_QUEUE_NAME", "console.legacy." + suffix);
+    env.put("DEAD_LETTER_QUEUE_NAME", "console.dead." + suffix);
+    env.put("PUBLISH_EXCHANGE", "console.results." + suffix);
+    env.put("HTTP_PORT", "0");
+    env.put("OBJECT_NOT_FOUND_RETRIES", "0");
+    env.put("INSTANCE_ID", "console-it-" + suffix);
+    env.put("CONSOLE_SECURE_COOKIES", "false");
+    env.put(
+        "CONSOLE_USERS",
+        "ana:operator:"
+            + ConsoleUser.hash("ana-secret")
+            + ",vic:viewer:"
+            + ConsoleUser.hash("vic-secret"));
+    settings = ServiceSettings.fromEnvironment(env);
+    runtime = ServiceRuntime.start(settings, ServiceRuntime.Mode.SERVE);
+    base = "http://127.0.0.1:" + runtime.httpPort();
+    com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+    factory.setUri(TestInfrastructure.RABBITMQ);
+    broker = factory.newConnection("console-it");
+    MinioClient minio =
+        MinioClients.create(s3.endpoint().toString(), s3.accessKey(), s3.secretKey(), "us-east-1");
+    crawler =
+        new SimulatedCrawler(
+            minio, broker, settings.broker().eventExchange(), settings.broker().eventRoutingKey());
+
+    crawler.upload(
+        "crawl-results",
+        "ok.json",
+        SampleBatches.batch("TIKTOK", PROJECT + "-brand-0", 50, 4, 5),
+        false);
+    crawler.publish(
+        SampleBatches.event(
+            "console-ok-" + suffix,
+            "crawl-results/ok.json",
+            PROJECT,
+            PROJECT + "-brand-0",
+            0,
+            50,
+            "tiktok"));
+    // A batch whose object is not there yet: it fails; uploaded later, its replay succeeds.
+    crawler.publish(
+        SampleBatches.event(
+            "console-late-" + suffix,
+            "crawl-results/late.json",
+            PROJECT,
+            PROJECT + "-brand-1",
+            1,
+            20,
+            "youtube"));
+    // A crawler error message that tries to inject markup into the console.
+    Map<String, Object> hostile = new java.util.LinkedHashMap<>();
+    hostile.put(
+        "meta",
+        Map.of(
+            "id",
+            "hostile-1",
+            "platform",
+            "TIKTOK",
+            "fetch_status",
+            "error",
+            "error_code",
+            "CONTENT_REMOVED",
+            "error_message",
+            HOSTILE));
+    crawler.upload("crawl-results", "hostile.json", List.of(hostile), false);
+    crawler.publish(
+        SampleBatches.event(
+            "console-hostile-" + suffix,
+            "crawl-results/hostile.json",
+            PROJECT,
+            PROJECT + "-brand-2",
+            2,
+            1,
+            "tiktok"));
+    for (String id : List.of("console-ok-", "console-late-", "console-hostile-")) {
+      awaitTerminal(id + suffix);
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (crawler != null) {
+      crawler.close();
+    }
+    if (runtime != null) {
+      runtime.close();
+    }
+    if (broker != null) {
+      try (com.rabbitmq.client.Channel c = broker.createChannel()) {
+        for (String q :
+            List.of(
+                settings.broker().eventQueue(),
+                settings.broker().legacyQueue(),
+                settings.broker().deadLetterQueue())) {
+          c.queueDelete(q);
+        }
+        c.exchangeDelete(settings.broker().eventExchange());
+        c.exchangeDelete(settings.broker().publishExchange());
+        c.exchangeDelete(settings.broker().deadLetterQueue() + ".dlx");
+      }
+      broker.close();
+    }
+    if (s3 != null) {
+      s3.close();
+    }
+    TestInfrastructure.dropDatabase(database);
+  }
+
+  private static BatchStatus awaitTerminal(String eventId) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      var entry = runtime.ledger().find(EventId.of(eventId));
+      if (entry.isPresent() && entry.get().status().terminal()) {
+        return entry.get().status();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(eventId + " did not finish");
+  }
+
+  /** A browser-like HTTP session: cookies kept, redirects not followed. */
+  private static final class Browser {
+    final HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    String csrf;
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+      return http.send(
+          HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form, String csrfHeader)
+        throws IOException, InterruptedException {
+      StringBuilder body = new StringBuilder();
+      form.forEach(
+          (k, v) ->
+              body.append(body.isEmpty() ? "" : "&")
+                  .append(k)
+                  .append('=')
+                  .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+      if (csrfHeader != null) {
+        request.header("X-CSRF-Token", csrfHeader);
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    Browser login(String user, String password) throws IOException, InterruptedException {
+      String form = get("/login").body();
+      String token = field(form, "_csrf");
+      HttpResponse<String> response =
+          post(
+              "/login",
+              Map.of("_csrf", token, "username", user, "password", password, "next", "/"),
+              null);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+      csrf = field(get("/").body(), "_csrf");
+      return this;
+    }
+  }
+
+  private static String field(String html, String name) {
+    Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
+    assertThat(m.find()).as("field " + name).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void everyPageNeedsASignInAndWrongPasswordsAreRefusedAndAudited() throws Exception {
+    Browser anonymous = new Browser();
+    for (String path : List.of("/", "/errors", "/batches", "/flags", "/audit")) {
+      HttpResponse<String> response = anonymous.get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(302);
+      assertThat(response.headers().firstValue("Location"))
+          .hasValueSatisfying(l -> assertThat(l).startsWith("/login"));
+    }
+    assertThat(anonymous.get("/api/batches").statusCode()).isEqualTo(401);
+    String token = field(anonymous.get("/login").body(), "_csrf");
+    assertThat(
+            anonymous
+                .post(
+                    "/login",
+                    Map.of("_csrf", token, "username", "ana", "password", "wrong", "next", "/"),
+                    null)
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(anonymous.get("/login").headers().firstValue("Content-Security-Policy"))
+        .hasValue(
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+    Browser ana = new Browser().login("ana", "ana-secret");
+    assertThat(ana.get("/audit?action=login").body()).contains("denied", "ana");
+  }
+
+  @Test
+  void stateChangesNeedTheCsrfTokenAndTheOperatorRole() throws Exception {
+    Browser ana = new Browser().login("ana", "ana-secret");
+    Map<String, String> form = Map.of("enabled", "false", "reason", "test", "scope", "global");
+    assertThat(ana.post("/flags/store-crawler-errors", form, null).statusCode())
+        .as("no token")
+        .isEqualTo(403);
+    assertThat(ana.post("/flags/store-crawler-errors", form, "forged").statusCode())
+        .as("wrong token")
+        .isEqualTo(403);
+
+    Browser vic = new Browser().login("vic", "vic-secret");
+    assertThat(vic.get("/flags").statusCode()).isEqualTo(200);
+    HttpResponse<String> denied = vic.post("/flags/store-crawler-errors", form, vic.csrf);
+    assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(denied.body()).contains("operators only");
+    assertThat(
+            vic.post("/batches/console-late-" + suffix + "/replay", Map.of("reason", "x"), vic.csrf)
+                .statusCode())
+        .isEqualTo(403);
+
+    HttpResponse<String> noReason =
+        ana.post(
+            "/flags/store-crawler-errors", Map.of("enabled", "false", "reason", " "), ana.csrf);
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(noReason.body()).contains("a reason is required");
+  }
+
+  @Test
+  void crawlerTextIsEscapedEverywhere() throws Exception {
+    Browser ana = new Browser().login("ana", "ana-secret");
+    String page = ana.get("/batches/console-hostile-" + suffix).body();
+    assertThat(page).doesNotContain("<script>alert(2)</script>").doesNotContain("<img src=x");
+    assertThat(page).contains("&lt;script&gt;alert(2)&lt;/script&gt;");
+    String errors = ana.get("/errors?window=24h&code=CONTENT_REMOVED").body();
+    assertThat(errors)
+        .doesNotContain("<script>alert(2)</script>")
+        .contains("&lt;img src=x onerror=alert(1)&gt;");
+  }
+
+  @Test
+  void theJsonApiAcceptsHttpBasicForScripts() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String basic =
+        "Basic "
+            + Base64.getEncoder().encodeToString("ana:ana-secret".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> list =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/batches?status=SUCCEEDED"))
+                .header("Authorization", basic)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body())
+        .contains("console-ok-" + suffix)
+        .doesNotContain("console-late-" + suffix);
+    HttpResponse<String> errors =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/errors?window=24h"))
+                .header("Authorization", basic)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(errors.body()).contains("\"total\":5");
+    HttpResponse<String> wrong =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/flags"))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString("ana:nope".getBytes(StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(wrong.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void anOperatorFindsTheFailedBatchReplaysItAndPausesConsumptionInABrowser(@TempDir Path profile)
+      throws Exception {
+    Files.createDirectories(SHOTS);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--user-data-dir=" + profile);
+    WebDriver driver = new ChromeDriver(service, options);
+    try {
+      driver.manage().window().setSize(new Dimension(1366, 768));
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+      driver.get(base + "/errors");
+      shot(driver, "01-login");
+      driver.findElement(By.name("username")).sendKeys("ana");
+      driver.findElement(By.name("password")).sendKeys("ana-secret");
+      driver.findElement(By.cssSelector("button[type=submit]")).click();
+      wait.until(ExpectedConditions.urlContains("/errors"));
+      assertThat(driver.getPageSource()).contains("CONTENT_REMOVED", "By error code");
+      shot(driver, "02-crawl-errors");
+
+      driver.get(base + "/");
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("overview"), "postgresql"));
+      shot(driver, "03-overview");
+
+      driver.get(base + "/batches?status=FAILED");
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("rows"), "console-late-" + suffix));
+      shot(driver, "04-batches");
+      driver.findElement(By.linkText("console-late-" + suffix)).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "FAILED"));
+      assertThat(driver.getPageSource()).contains("object not found");
+      shot(driver, "05-failed-batch");
+
+      crawler.upload(
+          "crawl-results",
+          "late.json",
+          SampleBatches.batch("YOUTUBE", PROJECT + "-brand-1", 20, 0, 9),
+          false);
+      driver.findElement(By.name("reason")).sendKeys("object uploaded late");
+      driver.findElement(By.name("republish")).click();
+      driver.findElement(By.cssSelector("form[action$='/replay'] button")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "SUCCEEDED"));
+      assertThat(driver.getPageSource())
+          .contains("Replay ok", "console-late-" + suffix + "#replay-1");
+      shot(driver, "06-replayed-batch");
+
+      driver.get(base + "/flags");
+      driver
+          .findElement(By.cssSelector("#flag-consumption-paused input[name=reason]"))
+          .sendKeys("broker maintenance");
+      driver.findElement(By.id("toggle-consumption-paused")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector("#flag-consumption-paused"), "on"));
+      shot(driver, "07-flags-paused");
+      awaitConsumers(0);
+      crawler.upload(
+          "crawl-results",
+          "held.json",
+          SampleBatches.batch("TIKTOK", PROJECT + "-brand-3", 5, 0, 3),
+          false);
+      crawler.publish(
+          SampleBatches.event(
+              "console-held-" + suffix,
+              "crawl-results/held.json",
+              PROJECT,
+              PROJECT + "-brand-3",
+              3,
+              5,
+              "tiktok"));
+      Thread.sleep(1_000);
+      assertThat(runtime.ledger().find(EventId.of("console-held-" + suffix)))
+          .as("paused: not consumed")
+          .isEmpty();
+
+      driver
+          .findElement(By.cssSelector("#flag-consumption-paused input[name=reason]"))
+          .sendKeys("maintenance over");
+      driver.findElement(By.id("toggle-consumption-paused")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector("#flag-consumption-paused"), "Turn on"));
+      assertThat(awaitTerminal("console-held-" + suffix)).isEqualTo(BatchStatus.SUCCEEDED);
+
+      driver.get(base + "/audit");
+      assertThat(driver.getPageSource()).contains("replay", "flag-change", "broker maintenance");
+      shot(driver, "08-audit");
+    } finally {
+      driver.quit();
+      service.stop();
+    }
+  }
+
+  private static void awaitConsumers(int expected) throws Exception {
+    long deadline = System.currentTimeMillis() + 5_000;
+    try (com.rabbitmq.client.Channel c = broker.createChannel()) {
+      while (c.queueDeclarePassive(settings.broker().eventQueue()).getConsumerCount() != expected) {
+        if (System.currentTimeMillis() > deadline) {
+          throw new AssertionError("consumers did not reach " + expected);
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  private static void shot(WebDriver driver, String name) throws IOException {
+    Files.write(
+        SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+}
