@@ -9,8 +9,6 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ReturnListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,15 +40,8 @@ public final class RabbitResultPublisherAdapter implements ResultPublisherPort, 
 
   /** The message body: the six fields of CONTRACT 6, in order. */
   static byte[] body(AnalyzeResult result) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("project_id", result.projectId());
-    map.put("job_id", result.jobId());
-    map.put("task_type", AnalyzeResult.TASK_TYPE);
-    map.put("batch_size", result.batchSize());
-    map.put("success_count", result.successCount());
-    map.put("error_count", result.errorCount());
     try {
-      return JSON.writeValueAsString(map).getBytes(StandardCharsets.UTF_8);
+      return JSON.writeValueAsString(result.fields()).getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -396,14 +396,7 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
 
   /** The six fields of CONTRACT 6, in order. */
   static Map<String, Object> resultMap(AnalyzeResult result) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("project_id", result.projectId());
-    map.put("job_id", result.jobId());
-    map.put("task_type", AnalyzeResult.TASK_TYPE);
-    map.put("batch_size", result.batchSize());
-    map.put("success_count", result.successCount());
-    map.put("error_count", result.errorCount());
-    return map;
+    return result.fields();
   }
 
   private static void writePosts(DSLContext tx, List<PostRecord> posts) {
@@ -516,12 +509,16 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
    * A bind value for a timestamptz column (jOOQ binds an untyped OffsetDateTime as text in plain
    * SQL).
    */
-  static Timestamp ts(Instant instant) {
+  public static Timestamp ts(Instant instant) {
     return instant == null ? null : Timestamp.from(instant);
   }
 
   private static Instant instant(Record row, String column) {
-    Object value = row.get(column);
+    return instant(row.get(column));
+  }
+
+  /** A timestamptz column's value (jOOQ returns OffsetDateTime or Timestamp) as an Instant. */
+  public static Instant instant(Object value) {
     if (value == null) {
       return null;
     }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -201,13 +200,7 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
   }
 
   private static Instant instant(Object value) {
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    return Instant.parse(String.valueOf(value));
+    return JooqBatchLedgerAdapter.instant(value);
   }
 
   /** LISTENs for changes and polls the version as a fallback; reconnects after failures. */

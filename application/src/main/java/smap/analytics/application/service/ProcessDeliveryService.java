@@ -259,28 +259,17 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
       FlagSnapshot snapshot) {
     EventContext context = rejected.context();
     String platform = platformOf(context, List.of());
-    AnalyzeResult result =
-        errorResult(
+    CommitOutcome outcome =
+        recordFailure(
+            command,
             context,
             project,
             snapshot,
             platform,
-            command.replay(),
-            expectedSize(context, platform));
-    CommitOutcome outcome =
-        ledger.fail(
-            new BatchFailure(
-                context.eventId(),
-                BatchStatus.REJECTED,
-                rejected.reason(),
-                null,
-                project.projectId(),
-                platform,
-                result,
-                snapshot.asKeys(),
-                List.of(),
-                clock.instant(),
-                command.replay() != null));
+            BatchStatus.REJECTED,
+            rejected.reason(),
+            null,
+            List.of());
     LOG.warn("rejected {}: {}", context.eventId(), rejected.reason());
     return terminal(outcome, BatchStatus.REJECTED, platform, "rejected: " + rejected.reason());
   }
@@ -439,28 +428,17 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
       String detail,
       List<String> warnings) {
     String platform = platformOf(context, List.of());
-    AnalyzeResult result =
-        errorResult(
+    CommitOutcome outcome =
+        recordFailure(
+            command,
             context,
             project,
             snapshot,
             platform,
-            command.replay(),
-            expectedSize(context, platform));
-    CommitOutcome outcome =
-        ledger.fail(
-            new BatchFailure(
-                context.eventId(),
-                BatchStatus.FAILED,
-                reason,
-                detail,
-                project.projectId(),
-                platform,
-                result,
-                snapshot.asKeys(),
-                warnings,
-                clock.instant(),
-                command.replay() != null));
+            BatchStatus.FAILED,
+            reason,
+            detail,
+            warnings);
     LOG.warn("batch {} failed: {}", context.eventId(), reason);
     return terminal(outcome, BatchStatus.FAILED, platform, "failed: " + reason);
   }
@@ -482,28 +460,17 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
               + " unavailable: "
               + e.getMessage();
       try {
-        AnalyzeResult result =
-            errorResult(
+        CommitOutcome outcome =
+            recordFailure(
+                command,
                 context,
                 project,
                 snapshot,
                 platform,
-                command.replay(),
-                expectedSize(context, platform));
-        CommitOutcome outcome =
-            ledger.fail(
-                new BatchFailure(
-                    context.eventId(),
-                    BatchStatus.FAILED,
-                    reason,
-                    stackTrace(e),
-                    project.projectId(),
-                    platform,
-                    result,
-                    snapshot.asKeys(),
-                    List.of(),
-                    clock.instant(),
-                    command.replay() != null));
+                BatchStatus.FAILED,
+                reason,
+                stackTrace(e),
+                List.of());
         LOG.error("batch {} {}", context.eventId(), reason);
         return terminal(outcome, BatchStatus.FAILED, platform, reason);
       } catch (DependencyUnavailableException stillDown) {
@@ -572,6 +539,40 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
     }
     metrics.eventFailed(platform, status.name().toLowerCase());
     return new Acknowledge(status, summary);
+  }
+
+  /** Records a terminal failure with the error result, when one may be published. */
+  private CommitOutcome recordFailure(
+      ProcessDeliveryCommand command,
+      EventContext context,
+      ProjectResolution project,
+      FlagSnapshot snapshot,
+      String platform,
+      BatchStatus status,
+      String reason,
+      String detail,
+      List<String> warnings) {
+    AnalyzeResult result =
+        errorResult(
+            context,
+            project,
+            snapshot,
+            platform,
+            command.replay(),
+            expectedSize(context, platform));
+    return ledger.fail(
+        new BatchFailure(
+            context.eventId(),
+            status,
+            reason,
+            detail,
+            project.projectId(),
+            platform,
+            result,
+            snapshot.asKeys(),
+            warnings,
+            clock.instant(),
+            command.replay() != null));
   }
 
   /** The error result of a batch that stored nothing, when one may be published. */

@@ -27,6 +27,18 @@ public record AnalyzeResult(
     }
   }
 
+  /** The six fields of the wire message, in the contract's order (JSON-ready JDK types). */
+  public java.util.Map<String, Object> fields() {
+    java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+    map.put("project_id", projectId);
+    map.put("job_id", jobId);
+    map.put("task_type", TASK_TYPE);
+    map.put("batch_size", batchSize);
+    map.put("success_count", successCount);
+    map.put("error_count", errorCount);
+    return map;
+  }
+
   /** The result for a batch that could not be read at all: every expected item is an error. */
   public static AnalyzeResult allFailed(String projectId, String jobId, int batchSize) {
     int size = Math.max(batchSize, 1);

@@ -2,7 +2,6 @@ package smap.analytics.adapter.postgres.console;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,20 +28,11 @@ public final class JooqConsoleQueryAdapter implements ConsoleQueryPort {
   }
 
   static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    return Instant.parse(value.toString());
+    return JooqBatchLedgerAdapter.instant(value);
   }
 
   private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
+    return JooqBatchLedgerAdapter.ts(instant);
   }
 
   @Override
