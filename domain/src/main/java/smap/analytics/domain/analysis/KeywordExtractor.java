@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Stage 3 (facts 11.3): aspect keywords from the dictionary ({@code
@@ -21,7 +20,7 @@ public final class KeywordExtractor {
 
   private static final Set<String> ASPECTS = Set.of("DESIGN", "PERFORMANCE", "PRICE", "SERVICE");
 
-  private record Term(String term, String aspect, Pattern pattern) {}
+  private record Term(String term, String aspect) {}
 
   private final List<Term> terms;
 
@@ -48,14 +47,40 @@ public final class KeywordExtractor {
         throw line.error("expected primary or secondary, got '" + f.get(1) + "'");
       }
       String term = f.get(2).toLowerCase(java.util.Locale.ROOT);
-      terms.put(term, new Term(term, f.get(0), wholeWord(term)));
+      terms.put(term, new Term(term, f.get(0)));
     }
     return new KeywordExtractor(List.copyOf(terms.values()));
   }
 
-  /** A pattern matching {@code term} with no letter, digit or underscore on either side. */
-  static Pattern wholeWord(String term) {
-    return Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(term) + "(?![\\p{L}\\p{N}_])");
+  /**
+   * True when {@code term} occurs with no letter, digit or underscore on either side: the same test
+   * as the pattern {@code (?<![\\p{L}\\p{N}_])term(?![\\p{L}\\p{N}_])}, by indexOf and two
+   * character checks (several times faster).
+   */
+  static boolean containsWholeWord(String text, String term) {
+    int from = 0;
+    while (true) {
+      int at = text.indexOf(term, from);
+      if (at < 0) {
+        return false;
+      }
+      int end = at + term.length();
+      boolean before = at == 0 || !isWordChar(text.codePointBefore(at));
+      boolean after = end >= text.length() || !isWordChar(text.codePointAt(end));
+      if (before && after) {
+        return true;
+      }
+      from = at + 1;
+    }
+  }
+
+  private static boolean isWordChar(int c) {
+    int type = Character.getType(c);
+    return Character.isLetter(c)
+        || type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER
+        || c == '_';
   }
 
   /**
@@ -68,9 +93,7 @@ public final class KeywordExtractor {
     List<Keyword> found = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (Term term : terms) {
-      if (cleanText.contains(term.term())
-          && term.pattern().matcher(cleanText).find()
-          && seen.add(term.term())) {
+      if (containsWholeWord(cleanText, term.term()) && seen.add(term.term())) {
         found.add(new Keyword(term.term(), term.aspect(), 1.0, "DICT"));
         if (found.size() == MAX_KEYWORDS) {
           break;

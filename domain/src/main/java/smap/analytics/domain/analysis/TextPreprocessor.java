@@ -116,7 +116,8 @@ public final class TextPreprocessor {
         kept.add(trimmed);
       }
     }
-    String merged = DOTS.matcher(String.join(". ", kept)).replaceAll(".");
+    String joined = String.join(". ", kept);
+    String merged = joined.contains("..") ? DOTS.matcher(joined).replaceAll(".") : joined;
     String clean = normalise(merged);
     int mergedLength = length(merged);
     int cleanLength = length(clean);
@@ -136,7 +137,7 @@ public final class TextPreprocessor {
         words == 0 ? 0.0 : (double) hashtags / words,
         mergedLength == 0 ? 0.0 : (double) (mergedLength - cleanLength) / mergedLength,
         !transcriptText.isBlank(),
-        PHONE.matcher(merged).find(),
+        hasDigitRun(merged, 10) && PHONE.matcher(merged).find(),
         spam,
         length(captionText),
         length(transcriptText),
@@ -258,6 +259,19 @@ public final class TextPreprocessor {
   /** White space as {@code \\s} with Unicode classes matches it. */
   private static boolean isSpace(char c) {
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85;
+  }
+
+  /** True when the text has {@code length} ASCII digits in a row (a phone number needs ten). */
+  private static boolean hasDigitRun(String text, int length) {
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      run = c >= '0' && c <= '9' ? run + 1 : 0;
+      if (run >= length) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasCharFrom(String text, int lowest) {
