@@ -33,6 +33,7 @@ import smap.analytics.adapter.postgres.JooqResultOutboxAdapter;
 import smap.analytics.adapter.postgres.PostgresDataSources;
 import smap.analytics.adapter.postgres.console.JooqAuditLogAdapter;
 import smap.analytics.adapter.postgres.console.JooqConsoleQueryAdapter;
+import smap.analytics.adapter.postgres.console.JooqReplayJobAdapter;
 import smap.analytics.adapter.web.OpsHandlers;
 import smap.analytics.adapter.web.WebServer;
 import smap.analytics.adapter.web.console.ConsoleUseCases;
@@ -49,6 +50,7 @@ import smap.analytics.application.service.console.BrowseBatchesService;
 import smap.analytics.application.service.console.InspectCrawlErrorsService;
 import smap.analytics.application.service.console.ManageFlagsService;
 import smap.analytics.application.service.console.ReplayBatchService;
+import smap.analytics.application.service.console.ReplayBatchesService;
 import smap.analytics.application.service.console.ShowOverviewService;
 import smap.analytics.bootstrap.config.ConfigurationException;
 import smap.analytics.bootstrap.config.ServiceSettings;
@@ -233,13 +235,41 @@ public final class ServiceRuntime implements AutoCloseable {
       }
       JooqConsoleQueryAdapter queries = new JooqConsoleQueryAdapter(dsl);
       JooqAuditLogAdapter audit = new JooqAuditLogAdapter(dsl);
+      ReplayBatchService replay =
+          new ReplayBatchService(
+              ledger, delivery, new JacksonMessageDecoderAdapter(), audit, clock);
+      ReplayBatchesService replays =
+          new ReplayBatchesService(new JooqReplayJobAdapter(dsl), replay, audit, clock);
+      ScheduledExecutorService replayLoop =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "replay-jobs");
+                t.setDaemon(true);
+                return t;
+              });
+      replayLoop.scheduleWithFixedDelay(
+          () -> {
+            try {
+              replays.runOnce();
+            } catch (RuntimeException e) {
+              LOG.warn("replay jobs: {}", e.toString());
+            }
+          },
+          100,
+          50,
+          TimeUnit.MILLISECONDS);
+      resources.add(
+          () -> {
+            replayLoop.shutdown();
+            replayLoop.awaitTermination(10, TimeUnit.SECONDS);
+          });
       console =
           new ConsoleUseCases(
               new ShowOverviewService(queries, readiness, flagCache, clock),
               new BrowseBatchesService(queries),
               new InspectCrawlErrorsService(queries),
-              new ReplayBatchService(
-                  ledger, delivery, new JacksonMessageDecoderAdapter(), audit, clock),
+              replay,
+              replays,
               new ManageFlagsService(flags, audit, clock),
               new AuditTrailService(audit),
               users,

@@ -355,6 +355,89 @@ class ConsoleIT {
     assertThat(wrong.statusCode()).isEqualTo(401);
   }
 
+  private static HttpResponse<String> api(String method, String path, String user, String form)
+      throws Exception {
+    String basic =
+        "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic);
+    if (method.equals("POST")) {
+      request
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form));
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String jobField(String json, String field) {
+    Matcher m = Pattern.compile("\"" + field + "\":\"?([^,\"}]*)").matcher(json);
+    assertThat(m.find()).as(field + " in " + json).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void aFilteredSetIsFrozenAtPreviewAndReplayedAsAJobOnce() throws Exception {
+    String prefix = "console-frozen-" + suffix;
+    crawler.upload(
+        "crawl-results",
+        "frozen.json",
+        SampleBatches.batch("TIKTOK", PROJECT + "-brand-4", 3, 0, 4),
+        false);
+    crawler.publish(
+        SampleBatches.event(
+            prefix + "-a",
+            "crawl-results/frozen.json",
+            PROJECT,
+            PROJECT + "-brand-4",
+            4,
+            3,
+            "tiktok"));
+    awaitTerminal(prefix + "-a");
+    String form = "q=" + prefix + "&reason=reprocess&rate=20&key=job-" + suffix;
+
+    assertThat(api("POST", "/api/replays/preview", "vic:vic-secret", form).statusCode())
+        .as("viewers cannot")
+        .isEqualTo(403);
+    HttpResponse<String> preview = api("POST", "/api/replays/preview", "ana:ana-secret", form);
+    assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+    String id = jobField(preview.body(), "id");
+    assertThat(jobField(preview.body(), "status")).isEqualTo("DRAFT");
+    assertThat(jobField(preview.body(), "total")).isEqualTo("1");
+    assertThat(preview.body()).contains(prefix + "-a");
+    assertThat(jobField(api("POST", "/api/replays/preview", "ana:ana-secret", form).body(), "id"))
+        .as("same key, same job")
+        .isEqualTo(id);
+
+    // Matches the filter, but after the preview: not part of the frozen set.
+    crawler.publish(
+        SampleBatches.event(
+            prefix + "-b",
+            "crawl-results/frozen.json",
+            PROJECT,
+            PROJECT + "-brand-4",
+            5,
+            3,
+            "tiktok"));
+    awaitTerminal(prefix + "-b");
+
+    assertThat(api("POST", "/api/replays/" + id + "/start", "ana:ana-secret", "").statusCode())
+        .isEqualTo(200);
+    long deadline = System.currentTimeMillis() + 20_000;
+    String job;
+    do {
+      Thread.sleep(100);
+      job = api("GET", "/api/replays/" + id, "ana:ana-secret", null).body();
+    } while (!jobField(job, "status").equals("DONE") && System.currentTimeMillis() < deadline);
+    assertThat(jobField(job, "status")).isEqualTo("DONE");
+    assertThat(jobField(job, "done")).isEqualTo("1");
+    assertThat(runtime.ledger().find(EventId.of(prefix + "-a")).orElseThrow().replays())
+        .isEqualTo(1);
+    assertThat(runtime.ledger().find(EventId.of(prefix + "-b")).orElseThrow().replays()).isZero();
+    assertThat(api("POST", "/api/replays/" + id + "/start", "ana:ana-secret", "").body())
+        .as("starting again does nothing")
+        .contains("\"status\":\"DONE\"");
+  }
+
   @Test
   void anOperatorFindsTheFailedBatchReplaysItAndPausesConsumptionInABrowser(@TempDir Path profile)
       throws Exception {
@@ -455,6 +538,18 @@ class ConsoleIT {
           ExpectedConditions.textToBePresentInElementLocated(
               By.cssSelector("#flag-consumption-paused"), "Turn on"));
       assertThat(awaitTerminal("console-held-" + suffix)).isEqualTo(BatchStatus.SUCCEEDED);
+
+      driver.get(base + "/batches?status=SUCCEEDED");
+      driver.findElement(By.tagName("summary")).click();
+      driver
+          .findElement(By.cssSelector("form[action='/replays/preview'] input[name=reason]"))
+          .sendKeys("re-run after a lexicon update");
+      driver.findElement(By.cssSelector("form[action='/replays/preview'] button")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("job-start")));
+      shot(driver, "09-replay-job-preview");
+      driver.findElement(By.id("job-start")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-status"), "DONE"));
+      shot(driver, "10-replay-job-done");
 
       driver.get(base + "/audit");
       assertThat(driver.getPageSource()).contains("replay", "flag-change", "broker maintenance");

@@ -17,6 +17,7 @@ public final class ConsoleRoutes {
     ErrorsHandler errors = new ErrorsHandler(console.errors(), clock);
     FlagsHandler flags = new FlagsHandler(console.flags());
     AuditHandler audit = new AuditHandler(console.audit());
+    ReplaysHandler replays = new ReplaysHandler(console.replays());
 
     config.staticFiles.enableWebjars();
     config.staticFiles.add(
@@ -37,6 +38,14 @@ public final class ConsoleRoutes {
     config.routes.get("/errors.csv", errors::csv);
     config.routes.get("/flags", flags::page);
     config.routes.post("/flags/{key}", flags::change);
+    config.routes.post("/replays/preview", replays::preview);
+    config.routes.get("/replays", replays::list);
+    config.routes.get("/replays/{id}", replays::show);
+    config.routes.post("/replays/{id}/{action}", replays::action);
+    config.routes.post("/api/replays/preview", replays::previewApi);
+    config.routes.get("/api/replays", replays::listApi);
+    config.routes.get("/api/replays/{id}", replays::showApi);
+    config.routes.post("/api/replays/{id}/{action}", replays::actionApi);
     config.routes.get("/audit", audit::page);
     config.routes.get("/audit.csv", audit::csv);
     config.routes.get("/api/overview", overview::api);

@@ -6,6 +6,7 @@ import smap.analytics.application.port.in.console.BrowseBatchesUseCase;
 import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase;
 import smap.analytics.application.port.in.console.ManageFlagsUseCase;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase;
+import smap.analytics.application.port.in.console.ReplayBatchesUseCase;
 import smap.analytics.application.port.in.console.ShowOverviewUseCase;
 
 /**
@@ -18,6 +19,7 @@ public record ConsoleUseCases(
     BrowseBatchesUseCase batches,
     InspectCrawlErrorsUseCase errors,
     ReplayBatchUseCase replay,
+    ReplayBatchesUseCase replays,
     ManageFlagsUseCase flags,
     AuditTrailUseCase audit,
     Map<String, ConsoleUser> users,

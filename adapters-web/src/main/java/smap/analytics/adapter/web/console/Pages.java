@@ -41,6 +41,17 @@ public final class Pages {
   /** The feature flags. */
   public record FlagsPage(Chrome chrome, FlagBoard board, String flash) {}
 
+  /** The replay jobs. */
+  public record ReplaysPage(
+      Chrome chrome,
+      List<smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob> jobs) {}
+
+  /** One replay job: its frozen set's count, a sample, its progress and controls. */
+  public record ReplayJobPage(
+      Chrome chrome,
+      smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob job,
+      List<String> sample) {}
+
   /** The audit log. */
   public record AuditPage(Chrome chrome, List<AuditEntry> entries, String actor, String action) {}
 }

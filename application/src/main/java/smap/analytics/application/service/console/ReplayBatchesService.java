@@ -1,0 +1,171 @@
+package smap.analytics.application.service.console;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import smap.analytics.application.port.in.console.ReplayBatchUseCase;
+import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayCommand;
+import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayOutcome;
+import smap.analytics.application.port.in.console.ReplayBatchesUseCase;
+import smap.analytics.application.port.out.console.AuditLogPort;
+import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
+import smap.analytics.application.port.out.console.ReplayJobPort;
+import smap.analytics.application.port.out.console.ReplayJobPort.NewJob;
+import smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob;
+import smap.analytics.domain.batch.EventId;
+
+/**
+ * Service: replay jobs over a frozen set of batches, and their runner. {@link #runOnce} (called a
+ * few times a second by the composition root) replays at most each running job's rate per second,
+ * one batch at a time, through the single-batch replay use case.
+ */
+public final class ReplayBatchesService implements ReplayBatchesUseCase {
+
+  /** Largest set one job may freeze. */
+  public static final int MAX_JOB_SIZE = 100_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReplayBatchesService.class);
+
+  private final ReplayJobPort jobs;
+  private final ReplayBatchUseCase replay;
+  private final AuditLogPort audit;
+  private final Clock clock;
+  private final Map<Long, Long> nextSlot = new ConcurrentHashMap<>();
+
+  public ReplayBatchesService(
+      ReplayJobPort jobs, ReplayBatchUseCase replay, AuditLogPort audit, Clock clock) {
+    this.jobs = jobs;
+    this.replay = replay;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Override
+  public Preview preview(PreviewCommand c) {
+    int rate = Math.max(1, Math.min(50, c.ratePerSecond()));
+    ReplayJob job =
+        jobs.createDraft(
+            new NewJob(
+                c.idempotencyKey(),
+                c.operator(),
+                clock.instant(),
+                c.reason(),
+                c.filterText(),
+                c.republish(),
+                rate),
+            c.filter(),
+            MAX_JOB_SIZE);
+    return new Preview(job, jobs.sample(job.id(), 10));
+  }
+
+  private Optional<ReplayJob> transition(
+      long id, String operator, String action, String from, String to) {
+    Optional<ReplayJob> job = jobs.find(id);
+    if (job.isEmpty() || !from.contains(job.get().status())) {
+      return job;
+    }
+    jobs.setStatus(id, to, clock.instant());
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            operator,
+            "replay-job-" + action,
+            Long.toString(id),
+            null,
+            job.get().reason(),
+            "ok",
+            Map.of("filter", job.get().filter(), "total", job.get().total())));
+    return jobs.find(id);
+  }
+
+  @Override
+  public Optional<ReplayJob> start(long id, String operator) {
+    return transition(id, operator, "start", "DRAFT", "RUNNING");
+  }
+
+  @Override
+  public Optional<ReplayJob> pause(long id, String operator) {
+    return transition(id, operator, "pause", "RUNNING", "PAUSED");
+  }
+
+  @Override
+  public Optional<ReplayJob> resume(long id, String operator) {
+    return transition(id, operator, "resume", "PAUSED", "RUNNING");
+  }
+
+  @Override
+  public Optional<ReplayJob> cancel(long id, String operator) {
+    return transition(id, operator, "cancel", "DRAFT RUNNING PAUSED", "CANCELLED");
+  }
+
+  @Override
+  public List<ReplayJob> jobs() {
+    return jobs.list(50);
+  }
+
+  @Override
+  public Optional<ReplayJob> job(long id) {
+    return jobs.find(id);
+  }
+
+  @Override
+  public List<String> sample(long id, int limit) {
+    return jobs.sample(id, Math.max(1, Math.min(100, limit)));
+  }
+
+  /** Replays what each running job may replay now at its rate; returns how many batches it ran. */
+  public int runOnce() {
+    int ran = 0;
+    for (ReplayJob job : jobs.list(50)) {
+      if (!job.status().equals("RUNNING")) {
+        continue;
+      }
+      long now = clock.millis();
+      long slot = nextSlot.getOrDefault(job.id(), 0L);
+      if (now < slot) {
+        continue;
+      }
+      Optional<String> next = jobs.claimNext(job.id());
+      if (next.isEmpty()) {
+        jobs.setStatus(job.id(), "DONE", clock.instant());
+        nextSlot.remove(job.id());
+        LOG.info(
+            "replay job {} done: {} replayed, {} failed, {} skipped",
+            job.id(),
+            job.done(),
+            job.failed(),
+            job.skipped());
+        continue;
+      }
+      nextSlot.put(job.id(), now + 1000L / job.ratePerSecond());
+      String eventId = next.get();
+      ReplayOutcome outcome;
+      try {
+        outcome =
+            replay.replay(
+                new ReplayCommand(
+                    EventId.of(eventId),
+                    job.createdBy(),
+                    "replay job " + job.id() + ": " + job.reason(),
+                    job.republish(),
+                    false,
+                    null));
+      } catch (RuntimeException e) {
+        outcome = new ReplayOutcome("failed", null, e.toString());
+      }
+      String state =
+          switch (outcome.status()) {
+            case "ok" -> "DONE";
+            case "duplicate", "not-replayable", "not-found" -> "SKIPPED";
+            default -> "FAILED";
+          };
+      jobs.finishItem(job.id(), eventId, state, outcome.message(), clock.instant());
+      ran++;
+    }
+    return ran;
+  }
+}
