@@ -115,6 +115,8 @@ public final class ServiceRuntime implements AutoCloseable {
 
   private void wire(ServiceSettings settings, Mode mode) {
     Clock clock = Clock.systemUTC();
+    // Checked first, so a console without users stops before anything is consumed.
+    Map<String, ConsoleUser> users = mode == Mode.HEADLESS ? Map.of() : consoleUsers(settings);
     PostAnalyser analyser = analyser(settings);
     MicrometerPipelineMetricsAdapter metrics = new MicrometerPipelineMetricsAdapter();
 
@@ -222,17 +224,6 @@ public final class ServiceRuntime implements AutoCloseable {
             () -> topologyWarnings);
     ConsoleUseCases console = null;
     if (mode != Mode.HEADLESS) {
-      Map<String, ConsoleUser> users;
-      try {
-        users = ConsoleUser.parse(settings.consoleUsers());
-      } catch (IllegalArgumentException e) {
-        throw new ConfigurationException("CONSOLE_USERS", e.getMessage());
-      }
-      if (users.isEmpty()) {
-        throw new ConfigurationException(
-            "CONSOLE_USERS",
-            "the console needs users (name:role:bcrypt-hash,...); there is no default password");
-      }
       JooqConsoleQueryAdapter queries = new JooqConsoleQueryAdapter(dsl);
       JooqAuditLogAdapter audit = new JooqAuditLogAdapter(dsl);
       ReplayBatchService replay =
@@ -283,6 +274,21 @@ public final class ServiceRuntime implements AutoCloseable {
         mode,
         settings.instanceId(),
         web.port());
+  }
+
+  private static Map<String, ConsoleUser> consoleUsers(ServiceSettings settings) {
+    Map<String, ConsoleUser> users;
+    try {
+      users = ConsoleUser.parse(settings.consoleUsers());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("CONSOLE_USERS", e.getMessage());
+    }
+    if (users.isEmpty()) {
+      throw new ConfigurationException(
+          "CONSOLE_USERS",
+          "the console needs users (name:role:bcrypt-hash,...); there is no default password");
+    }
+    return users;
   }
 
   private static PostAnalyser analyser(ServiceSettings settings) {
