@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import smap.analytics.adapter.postgres.JooqBatchLedgerAdapter;
@@ -18,6 +21,14 @@ import smap.analytics.domain.batch.EventId;
  * with matching indexes, so a page costs the same on row 100 000 as on row 1.
  */
 public final class JooqConsoleQueryAdapter implements ConsoleQueryPort {
+
+  private static final ExecutorService PARALLEL =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "console-query");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final DSLContext dsl;
   private final BatchLedgerPort ledger;
@@ -213,6 +224,39 @@ public final class JooqConsoleQueryAdapter implements ConsoleQueryPort {
               r.get("new_in_window", Boolean.class)));
     }
     return groups;
+  }
+
+  @Override
+  public ErrorAggregates errorAggregates(
+      Instant from, Instant to, long bucketSeconds, String source) {
+    // Two scans on two connections at once: about as fast as one (a GROUPING SETS query that does
+    // both in one scan measured four times slower: it sorts instead of hashing).
+    CompletableFuture<List<SeriesPoint>> series =
+        CompletableFuture.supplyAsync(() -> errorSeries(from, to, bucketSeconds, source), PARALLEL);
+    List<ErrorGroup> groups = errorGroups(from, to, source);
+    return new ErrorAggregates(groups, series.join());
+  }
+
+  @Override
+  public List<SeriesPoint> errorSeries(
+      Instant from, Instant to, long bucketSeconds, String source) {
+    List<SeriesPoint> points = new ArrayList<>();
+    for (Record r :
+        dsl.fetch(
+            "SELECT date_bin(make_interval(secs => ?), created_at, 'epoch'::timestamptz) AS bucket, error_category, count(*) AS n"
+                + " FROM crawl_errors WHERE created_at >= ? AND created_at < ? AND (?::text IS NULL OR source = ?) GROUP BY 1, 2",
+            (double) bucketSeconds,
+            ts(from),
+            ts(to),
+            source,
+            source)) {
+      points.add(
+          new SeriesPoint(
+              instant(r.get("bucket")),
+              r.get("error_category", String.class),
+              r.get("n", Long.class)));
+    }
+    return points;
   }
 
   @Override

@@ -130,6 +130,17 @@ class ConsoleSeededIT {
       }
       assertThat(rows).isGreaterThan(990_000);
       assertThat(week.stream().mapToLong(g -> g.count()).sum()).isEqualTo(rows);
+      var series =
+          timed(
+              "errors: time series over 7 d (hourly buckets)",
+              () -> queries.errorSeries(now.minusSeconds(7 * 86_400), now, 3600, null));
+      assertThat(series).isNotEmpty();
+      var both =
+          timed(
+              "errors page: groups and series in parallel, 7 d",
+              () -> queries.errorAggregates(now.minusSeconds(7 * 86_400), now, 3600, null));
+      assertThat(both.groups().stream().mapToLong(g -> g.count()).sum())
+          .isEqualTo(both.series().stream().mapToLong(p -> p.count()).sum());
       timed(
           "errors: drill-down RATE_LIMITED over 7 d",
           () -> queries.errors("RATE_LIMITED", now.minusSeconds(7 * 86_400), now, 100));

@@ -27,7 +27,22 @@ public interface InspectCrawlErrorsUseCase {
       long transientCount,
       long permanentCount,
       long total,
-      long serverMillis) {}
+      long serverMillis,
+      Series series) {}
+
+  /**
+   * Error rows per bucket and category, ready to draw as stacked bars.
+   *
+   * @param buckets the start of each bucket, oldest first
+   * @param categories the categories present, largest first
+   * @param counts counts[bucket][category]
+   */
+  record Series(
+      List<Instant> buckets,
+      List<String> categories,
+      long[][] counts,
+      long bucketSeconds,
+      long max) {}
 
   /** A labelled total. */
   record Total(String label, long count) {}

@@ -20,6 +20,19 @@ public interface ConsoleQueryPort {
   /** Error rows grouped by code, category, transience, platform and source, in a time window. */
   List<ErrorGroup> errorGroups(Instant from, Instant to, String source);
 
+  /**
+   * The groups and the time series of a window in one scan of the error rows (what the error page
+   * shows; two separate aggregations would read the window twice). Buckets start at multiples of
+   * {@code bucketSeconds} since the epoch.
+   */
+  ErrorAggregates errorAggregates(Instant from, Instant to, long bucketSeconds, String source);
+
+  /** The groups and the series of one window. */
+  record ErrorAggregates(List<ErrorGroup> groups, List<SeriesPoint> series) {}
+
+  /** Error rows per time bucket and category in a window (for the stacked series). */
+  List<SeriesPoint> errorSeries(Instant from, Instant to, long bucketSeconds, String source);
+
   /** Error rows of one code in a window, newest first (drill-down). */
   List<ErrorRow> errors(String code, Instant from, Instant to, int limit);
 
@@ -131,6 +144,9 @@ public interface ConsoleQueryPort {
   /** Batches and items per platform and status in a window. */
   record Throughput(
       String platform, String status, long batches, long items, long succeeded, long errors) {}
+
+  /** Error rows of one category in the bucket starting at {@code bucket}. */
+  record SeriesPoint(Instant bucket, String category, long count) {}
 
   /** A labelled count. */
   record Count(String label, long count) {}
