@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -71,20 +70,8 @@ class ConsoleIT {
     database = "smap_console_" + suffix;
     String url = TestInfrastructure.createDatabase(database);
     s3 = EmbeddedS3Server.start(0, "console-access", "console-secret");
-    Map<String, String> env = new HashMap<>();
-    env.put("DATABASE_URL", url);
-    env.put("RABBITMQ_URL", TestInfrastructure.RABBITMQ);
-    env.put("MINIO_ENDPOINT", s3.endpoint().toString());
-    env.put("MINIO_ACCESS_KEY", s3.accessKey());
-    env.put("MINIO_SECRET_KEY", s3.secretKey());
-    env.put("EVENT_EXCHANGE", "console.events." + suffix);
-    env.put("EVENT_QUEUE_NAME", "console.in." + suffix);
-    env.put("LEGACY_QUEUE_NAME", "console.legacy." + suffix);
-    env.put("DEAD_LETTER_QUEUE_NAME", "console.dead." + suffix);
-    env.put("PUBLISH_EXCHANGE", "console.results." + suffix);
-    env.put("HTTP_PORT", "0");
+    Map<String, String> env = TestInfrastructure.serviceEnvironment(url, s3, "console", suffix);
     env.put("OBJECT_NOT_FOUND_RETRIES", "0");
-    env.put("INSTANCE_ID", "console-it-" + suffix);
     env.put("CONSOLE_SECURE_COOKIES", "false");
     env.put(
         "CONSOLE_USERS",
@@ -167,18 +154,7 @@ class ConsoleIT {
       runtime.close();
     }
     if (broker != null) {
-      try (com.rabbitmq.client.Channel c = broker.createChannel()) {
-        for (String q :
-            List.of(
-                settings.broker().eventQueue(),
-                settings.broker().legacyQueue(),
-                settings.broker().deadLetterQueue())) {
-          c.queueDelete(q);
-        }
-        c.exchangeDelete(settings.broker().eventExchange());
-        c.exchangeDelete(settings.broker().publishExchange());
-        c.exchangeDelete(settings.broker().deadLetterQueue() + ".dlx");
-      }
+      TestInfrastructure.deleteTopology(broker, settings);
       broker.close();
     }
     if (s3 != null) {

@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,22 +56,10 @@ class PipelineEndToEndIT {
     database = "smap_e2e_" + suffix;
     jdbcUrl = TestInfrastructure.createDatabase(database);
     s3 = EmbeddedS3Server.start(0, "e2e-access", "e2e-secret-" + suffix);
-    Map<String, String> env = new HashMap<>();
-    env.put("DATABASE_URL", jdbcUrl);
-    env.put("RABBITMQ_URL", TestInfrastructure.RABBITMQ);
-    env.put("MINIO_ENDPOINT", s3.endpoint().toString());
-    env.put("MINIO_ACCESS_KEY", s3.accessKey());
-    env.put("MINIO_SECRET_KEY", s3.secretKey());
-    env.put("EVENT_EXCHANGE", "e2e.events." + suffix);
-    env.put("EVENT_QUEUE_NAME", "e2e.data.collected." + suffix);
-    env.put("LEGACY_QUEUE_NAME", "e2e.legacy." + suffix);
-    env.put("DEAD_LETTER_QUEUE_NAME", "e2e.dead." + suffix);
-    env.put("PUBLISH_EXCHANGE", "e2e.results." + suffix);
-    env.put("HTTP_PORT", "0");
+    Map<String, String> env = TestInfrastructure.serviceEnvironment(jdbcUrl, s3, "e2e", suffix);
     env.put("MAX_CONCURRENT_BATCHES", "2");
     env.put("OBJECT_NOT_FOUND_RETRIES", "1");
     env.put("OBJECT_NOT_FOUND_DELAY_MS", "100");
-    env.put("INSTANCE_ID", "e2e-" + suffix);
     settings = ServiceSettings.fromEnvironment(env);
     runtime = ServiceRuntime.start(settings, ServiceRuntime.Mode.HEADLESS);
 
@@ -100,18 +87,7 @@ class PipelineEndToEndIT {
       runtime.close();
     }
     if (broker != null) {
-      try (Channel cleanup = broker.createChannel()) {
-        for (String queue :
-            List.of(
-                settings.broker().eventQueue(),
-                settings.broker().legacyQueue(),
-                settings.broker().deadLetterQueue())) {
-          cleanup.queueDelete(queue);
-        }
-        cleanup.exchangeDelete(settings.broker().eventExchange());
-        cleanup.exchangeDelete(settings.broker().publishExchange());
-        cleanup.exchangeDelete(settings.broker().deadLetterQueue() + ".dlx");
-      }
+      TestInfrastructure.deleteTopology(broker, settings);
       broker.close();
     }
     if (s3 != null) {

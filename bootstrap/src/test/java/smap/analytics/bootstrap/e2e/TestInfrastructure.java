@@ -29,6 +29,50 @@ public final class TestInfrastructure {
     return UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The settings of a service under test: its own database, S3 server, exchanges and queues
+   * (prefixed with {@code prefix} and {@code suffix}), a free HTTP port.
+   */
+  public static java.util.Map<String, String> serviceEnvironment(
+      String jdbcUrl,
+      smap.analytics.adapter.minio.embedded.EmbeddedS3Server s3,
+      String prefix,
+      String suffix) {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    env.put("DATABASE_URL", jdbcUrl);
+    env.put("RABBITMQ_URL", RABBITMQ);
+    env.put("MINIO_ENDPOINT", s3.endpoint().toString());
+    env.put("MINIO_ACCESS_KEY", s3.accessKey());
+    env.put("MINIO_SECRET_KEY", s3.secretKey());
+    env.put("EVENT_EXCHANGE", prefix + ".events." + suffix);
+    env.put("EVENT_QUEUE_NAME", prefix + ".in." + suffix);
+    env.put("LEGACY_QUEUE_NAME", prefix + ".legacy." + suffix);
+    env.put("DEAD_LETTER_QUEUE_NAME", prefix + ".dead." + suffix);
+    env.put("PUBLISH_EXCHANGE", prefix + ".results." + suffix);
+    env.put("HTTP_PORT", "0");
+    env.put("INSTANCE_ID", prefix + "-" + suffix);
+    return env;
+  }
+
+  /** Deletes the exchanges and queues of a service under test. */
+  public static void deleteTopology(
+      com.rabbitmq.client.Connection broker,
+      smap.analytics.bootstrap.config.ServiceSettings settings)
+      throws java.io.IOException, java.util.concurrent.TimeoutException {
+    try (com.rabbitmq.client.Channel c = broker.createChannel()) {
+      for (String q :
+          java.util.List.of(
+              settings.broker().eventQueue(),
+              settings.broker().legacyQueue(),
+              settings.broker().deadLetterQueue())) {
+        c.queueDelete(q);
+      }
+      c.exchangeDelete(settings.broker().eventExchange());
+      c.exchangeDelete(settings.broker().publishExchange());
+      c.exchangeDelete(settings.broker().deadLetterQueue() + ".dlx");
+    }
+  }
+
   /** Creates an empty database and returns its JDBC URL. */
   public static String createDatabase(String name) {
     try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");

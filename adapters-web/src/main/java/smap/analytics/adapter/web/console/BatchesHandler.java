@@ -31,15 +31,20 @@ final class BatchesHandler {
   }
 
   private static BatchFilter filter(Context ctx) {
+    return filter(ctx::queryParam);
+  }
+
+  /** The batch filters from request parameters (query string or form), by name. */
+  static BatchFilter filter(java.util.function.Function<String, String> param) {
     return new BatchFilter(
-        ConsoleSupport.blankToNull(ctx.queryParam("status")),
-        ConsoleSupport.blankToNull(ctx.queryParam("platform")),
-        ConsoleSupport.blankToNull(ctx.queryParam("project")),
-        ConsoleSupport.blankToNull(ctx.queryParam("job")),
-        ConsoleSupport.blankToNull(ctx.queryParam("error")),
-        ConsoleSupport.blankToNull(ctx.queryParam("q")),
-        ConsoleSupport.instant(ctx.queryParam("from"), "from"),
-        ConsoleSupport.instant(ctx.queryParam("to"), "to"));
+        ConsoleSupport.blankToNull(param.apply("status")),
+        ConsoleSupport.blankToNull(param.apply("platform")),
+        ConsoleSupport.blankToNull(param.apply("project")),
+        ConsoleSupport.blankToNull(param.apply("job")),
+        ConsoleSupport.blankToNull(param.apply("error")),
+        ConsoleSupport.blankToNull(param.apply("q")),
+        ConsoleSupport.instant(param.apply("from"), "from"),
+        ConsoleSupport.instant(param.apply("to"), "to"));
   }
 
   private BatchPage query(Context ctx, BatchFilter filter) {

@@ -22,16 +22,7 @@ final class ReplaysHandler {
 
   private Preview doPreview(Context ctx) {
     ConsoleSupport.requireOperator(ctx);
-    BatchFilter filter =
-        new BatchFilter(
-            ConsoleSupport.blankToNull(ctx.formParam("status")),
-            ConsoleSupport.blankToNull(ctx.formParam("platform")),
-            ConsoleSupport.blankToNull(ctx.formParam("project")),
-            ConsoleSupport.blankToNull(ctx.formParam("job")),
-            ConsoleSupport.blankToNull(ctx.formParam("error")),
-            ConsoleSupport.blankToNull(ctx.formParam("q")),
-            ConsoleSupport.instant(ctx.formParam("from"), "from"),
-            ConsoleSupport.instant(ctx.formParam("to"), "to"));
+    BatchFilter filter = BatchesHandler.filter(ctx::formParam);
     String key = ConsoleSupport.blankToNull(ctx.formParam("key"));
     if (key == null) {
       throw new BadRequestResponse("key (a one-time form key) is required");
