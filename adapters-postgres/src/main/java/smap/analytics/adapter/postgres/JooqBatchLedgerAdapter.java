@@ -337,6 +337,20 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
   }
 
   @Override
+  public java.util.Set<String> storedPostIds(EventId eventId) {
+    try {
+      java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+      for (Record r :
+          dsl.fetch("SELECT id FROM post_analytics WHERE event_id = ?", eventId.value())) {
+        ids.add(r.get("id", String.class));
+      }
+      return ids;
+    } catch (RuntimeException e) {
+      throw SqlFailures.translate(e);
+    }
+  }
+
+  @Override
   public void retrying(EventId eventId, String error, Instant nextAttemptAt) {
     try {
       dsl.transaction(

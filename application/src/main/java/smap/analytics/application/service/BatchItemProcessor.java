@@ -57,6 +57,20 @@ final class BatchItemProcessor {
       ProjectResolution project,
       String platform,
       FlagSnapshot flags) {
+    return process(entries, context, project, platform, flags, java.util.Set.of());
+  }
+
+  /**
+   * As above; posts whose id is in {@code alreadyStored} count as analysed without being analysed
+   * or written again (a replay of only the items that failed).
+   */
+  ProcessedBatch process(
+      List<Object> entries,
+      EventContext context,
+      ProjectResolution project,
+      String platform,
+      FlagSnapshot flags,
+      java.util.Set<String> alreadyStored) {
     String projectId = project.projectId();
     AnalysisStages stages =
         new AnalysisStages(
@@ -84,6 +98,7 @@ final class BatchItemProcessor {
                 index, CrawlItemReader.positionalId(index), null, "item " + index + ": " + e);
       }
       switch (item) {
+        case PostItem post when alreadyStored.contains(post.id()) -> succeeded++;
         case PostItem post -> {
           try {
             PostOutcome outcome = analyse(post, context, projectId, platform, stages);

@@ -309,7 +309,11 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
     }
 
     String platform = platformOf(context, entries);
-    ProcessedBatch batch = items.process(entries, context, project, platform, snapshot);
+    java.util.Set<String> stored =
+        command.replay() != null && command.replay().onlyFailedItems()
+            ? ledger.storedPostIds(context.eventId())
+            : java.util.Set.of();
+    ProcessedBatch batch = items.process(entries, context, project, platform, snapshot, stored);
     warnings.addAll(batch.warnings());
     BatchCounts counts = batch.counts();
     if (counts.sizeMismatch()) {

@@ -241,6 +241,19 @@ public final class InMemoryBatchLedger implements BatchLedgerPort {
   }
 
   @Override
+  public synchronized java.util.Set<String> storedPostIds(EventId eventId) {
+    check();
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    posts.forEach(
+        (id, post) -> {
+          if (eventId.value().equals(post.crawl().eventId())) {
+            ids.add(id);
+          }
+        });
+    return ids;
+  }
+
+  @Override
   public synchronized void retrying(EventId eventId, String error, Instant nextAttemptAt) {
     check();
     BatchEntry c = require(eventId);

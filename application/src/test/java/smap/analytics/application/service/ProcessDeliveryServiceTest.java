@@ -397,4 +397,32 @@ class ProcessDeliveryServiceTest {
     assertThat(outbox.rows()).extracting(r -> r.messageId).containsExactly("e14", "e14#replay-2");
     assertThat(metrics.count("replayed")).isEqualTo(2);
   }
+
+  @Test
+  void aReplayOfOnlyTheFailedItemsLeavesStoredPostsAlone() {
+    objects.put("b/k.json", List.of(post("1", "Xe chạy rất êm và tiết kiệm"), "not an item"));
+    Map<String, Object> tree = event("e15", "b/k.json", PROJECT, JOB, 2);
+    deliver(tree);
+    smap.analytics.domain.post.PostRecord firstAnalysis = ledger.posts().get("1");
+    objects.put(
+        "b/k.json",
+        List.of(post("1", "Xe chạy rất êm và tiết kiệm"), post("2", "Giá hợp lý, rất đáng tiền")));
+
+    service.process(
+        new ProcessDeliveryCommand(
+            "q",
+            new byte[0],
+            new DecodedBody.Json(tree),
+            false,
+            clock.instant(),
+            new ProcessDeliveryCommand.Replay("ana", false, true)));
+
+    assertThat(entry("e15").status()).isEqualTo(BatchStatus.SUCCEEDED);
+    assertThat(entry("e15").counts().succeeded()).isEqualTo(2);
+    assertThat(ledger.posts()).containsKeys("1", "2");
+    assertThat(ledger.posts().get("1")).as("not analysed or written again").isSameAs(firstAnalysis);
+    assertThat(ledger.errors(EventId.of("e15")))
+        .as("the earlier analysis error is replaced")
+        .isEmpty();
+  }
 }

@@ -35,6 +35,9 @@ public interface BatchLedgerPort {
    */
   CommitOutcome fail(BatchFailure failure);
 
+  /** Ids of the posts this event stored (for a replay of only the items that failed). */
+  java.util.Set<String> storedPostIds(EventId eventId);
+
   /** Records a transient failure: status RETRYING, the error, and when the next try is due. */
   void retrying(EventId eventId, String error, Instant nextAttemptAt);
 

@@ -247,6 +247,15 @@ public abstract class BatchLedgerPortContractTest {
   }
 
   @Test
+  void thePostsAnEventStoredCanBeListed() {
+    BatchLedgerPort ledger = ledger();
+    ledger.begin(start("b8", new byte[0]));
+    ledger.commit(commit("b8", null, false));
+    assertThat(ledger.storedPostIds(EventId.of("b8"))).containsExactly("b8-p1");
+    assertThat(ledger.storedPostIds(EventId.of("none"))).isEmpty();
+  }
+
+  @Test
   void committingWithoutBeginIsAProgrammingError() {
     assertThatThrownBy(() -> ledger().commit(commit("never-begun", null, false)))
         .isInstanceOf(IllegalStateException.class);
