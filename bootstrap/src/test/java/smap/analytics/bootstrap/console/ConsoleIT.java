@@ -415,6 +415,42 @@ class ConsoleIT {
   }
 
   @Test
+  void aReplayJobCanBePausedResumedAndCancelled() throws Exception {
+    String form = "status=SUCCEEDED&reason=check&rate=1&key=controls-" + suffix;
+    String id = jobField(api("POST", "/api/replays/preview", "ana:ana-secret", form).body(), "id");
+    assertThat(
+            jobField(
+                api("POST", "/api/replays/" + id + "/pause", "ana:ana-secret", "").body(),
+                "status"))
+        .as("a draft cannot be paused")
+        .isEqualTo("DRAFT");
+    assertThat(
+            jobField(
+                api("POST", "/api/replays/" + id + "/start", "ana:ana-secret", "").body(),
+                "status"))
+        .isEqualTo("RUNNING");
+    assertThat(
+            jobField(
+                api("POST", "/api/replays/" + id + "/pause", "ana:ana-secret", "").body(),
+                "status"))
+        .isEqualTo("PAUSED");
+    String paused = api("GET", "/api/replays/" + id, "ana:ana-secret", null).body();
+    Thread.sleep(1_500);
+    assertThat(jobField(api("GET", "/api/replays/" + id, "ana:ana-secret", null).body(), "done"))
+        .as("nothing runs while paused")
+        .isEqualTo(jobField(paused, "done"));
+    assertThat(
+            jobField(
+                api("POST", "/api/replays/" + id + "/resume", "ana:ana-secret", "").body(),
+                "status"))
+        .isIn("RUNNING", "DONE");
+    String cancelled = api("POST", "/api/replays/" + id + "/cancel", "ana:ana-secret", "").body();
+    assertThat(jobField(cancelled, "status")).isIn("CANCELLED", "DONE");
+    assertThat(api("GET", "/api/audit?action=replay-job-pause", "ana:ana-secret", null).body())
+        .contains("\"target\":\"" + id + "\"");
+  }
+
+  @Test
   void anOperatorFindsTheFailedBatchReplaysItAndPausesConsumptionInABrowser(@TempDir Path profile)
       throws Exception {
     Files.createDirectories(SHOTS);
