@@ -86,6 +86,8 @@ public final class SentimentAnalyser {
    * in the order aspects first appear among the keywords.
    */
   public Map<String, Object> aspects(String cleanText, List<Keyword> keywords) {
+    // Lower-cased once for all keywords (clean texts already are, which the check finds fast).
+    String lower = isLowerCase(cleanText) ? cleanText : cleanText.toLowerCase(Locale.ROOT);
     Map<String, List<String>> byAspect = new LinkedHashMap<>();
     for (Keyword keyword : keywords) {
       byAspect.computeIfAbsent(keyword.aspect(), a -> new ArrayList<>()).add(keyword.keyword());
@@ -94,7 +96,7 @@ public final class SentimentAnalyser {
     for (Map.Entry<String, List<String>> aspect : byAspect.entrySet()) {
       List<Sentiment> sentiments = new ArrayList<>();
       for (String keyword : aspect.getValue()) {
-        sentiments.add(map(model.predict(window(cleanText, keyword)), false));
+        sentiments.add(map(model.predict(window(cleanText, lower, keyword)), false));
       }
       result.put(aspect.getKey(), aggregate(sentiments, aspect.getValue()));
     }
@@ -140,8 +142,11 @@ public final class SentimentAnalyser {
 
   /** The context window around a keyword's first occurrence (facts 11.4, with its quirks). */
   static String window(String text, String keyword) {
-    // Clean texts are lower-case already; only other texts pay for lower-casing.
-    String lower = isLowerCase(text) ? text : text.toLowerCase(Locale.ROOT);
+    return window(text, isLowerCase(text) ? text : text.toLowerCase(Locale.ROOT), keyword);
+  }
+
+  /** As above, with the lower-cased text computed once by the caller for all keywords. */
+  private static String window(String text, String lower, String keyword) {
     int position = lower.indexOf(keyword.toLowerCase(Locale.ROOT));
     if (position < 0) {
       return text;

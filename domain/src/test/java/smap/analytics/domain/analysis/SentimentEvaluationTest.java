@@ -102,6 +102,24 @@ class SentimentEvaluationTest {
   }
 
   @Test
+  void theHandWrittenTokenizerFindsWhatTheRegexFinds() throws IOException {
+    java.util.regex.Pattern regex =
+        java.util.regex.Pattern.compile(
+            "[\\p{L}\\p{N}_]+|[.!?;,]", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+    List<String> texts = new ArrayList<>();
+    examples().forEach(e -> texts.add(TextPreprocessor.normalise(e.text())));
+    texts.add("a_b 12,5% ½ Ⅻ 😍x!? ;; tiếng việt\u0301 ok.");
+    for (String text : texts) {
+      List<String> expected = new ArrayList<>();
+      java.util.regex.Matcher m = regex.matcher(text);
+      while (m.find()) {
+        expected.add(m.group());
+      }
+      assertThat(LexiconSentimentModel.tokens(text)).as(text).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void probabilitiesAreAThreeClassDistribution() {
     SentimentModel.Prediction p = LexiconSentimentModel.load(null).predict("xe rất đẹp");
     assertThat(p.negative() + p.positive() + p.neutral())
