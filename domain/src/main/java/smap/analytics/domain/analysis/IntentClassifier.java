@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -29,12 +30,16 @@ public final class IntentClassifier {
   // A literal each pattern's matches must contain: when the text lacks it the pattern cannot match,
   // and String.contains is far cheaper than a regex scan.
   private final Map<Pattern, List<String>> literals = new java.util.HashMap<>();
+  // The digits in a row a pattern needs (9 for "\\d{9}"): most texts have no such run, and a
+  // digit pattern scanned with Unicode word boundaries is the slowest of the set.
+  private final Map<Pattern, Integer> digitRuns = new java.util.HashMap<>();
 
   private IntentClassifier(Map<Intent, List<Pattern>> patterns) {
     this.patterns = patterns;
     for (List<Pattern> list : patterns.values()) {
       for (Pattern pattern : list) {
         literals.put(pattern, requiredLiterals(pattern));
+        digitRuns.put(pattern, requiredDigitRun(pattern));
       }
     }
   }
@@ -126,6 +131,49 @@ public final class IntentClassifier {
     return upper ? FLAGS : Pattern.UNICODE_CHARACTER_CLASS;
   }
 
+  /** The longest {@code \\d{n}} or {@code \\d{n,m}} outside groups (n), or 0. */
+  static int requiredDigitRun(Pattern pattern) {
+    if (!requiredLiterals(pattern).isEmpty() || pattern.pattern().indexOf('|') < 0) {
+      int best = 0;
+      Matcher m = DIGIT_QUANTIFIER.matcher(pattern.pattern());
+      while (m.find()) {
+        if (depthAt(pattern.pattern(), m.start()) == 0) {
+          best = Math.max(best, Integer.parseInt(m.group(1)));
+        }
+      }
+      return best;
+    }
+    return 0;
+  }
+
+  private static final Pattern DIGIT_QUANTIFIER = Pattern.compile("\\\\d\\{(\\d+)");
+
+  private static int depthAt(String regex, int end) {
+    int depth = 0;
+    for (int i = 0; i < end; i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '(' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == ']') {
+        depth--;
+      }
+    }
+    return depth;
+  }
+
+  /** The longest run of consecutive digits in the text. */
+  static int longestDigitRun(String text) {
+    int best = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      run = Character.isDigit(text.charAt(i)) ? run + 1 : 0;
+      best = Math.max(best, run);
+    }
+    return best;
+  }
+
   private static boolean containsAll(String text, List<String> literals) {
     for (String literal : literals) {
       if (!text.contains(literal)) {
@@ -141,6 +189,7 @@ public final class IntentClassifier {
       return new Result(Intent.DISCUSSION, 1.0, List.of());
     }
     Intent best = null;
+    int digitRun = longestDigitRun(cleanText);
     List<String> bestMatches = List.of();
     for (Map.Entry<Intent, List<Pattern>> entry : patterns.entrySet()) {
       if (best != null && entry.getKey().priority() <= best.priority()) {
@@ -148,7 +197,9 @@ public final class IntentClassifier {
       }
       List<String> matched = new ArrayList<>();
       for (Pattern pattern : entry.getValue()) {
-        if (containsAll(cleanText, literals.get(pattern)) && pattern.matcher(cleanText).find()) {
+        if (containsAll(cleanText, literals.get(pattern))
+            && digitRun >= digitRuns.get(pattern)
+            && pattern.matcher(cleanText).find()) {
           matched.add(pattern.pattern());
         }
       }

@@ -20,7 +20,8 @@ public final class KeywordExtractor {
 
   private static final Set<String> ASPECTS = Set.of("DESIGN", "PERFORMANCE", "PRICE", "SERVICE");
 
-  private record Term(String term, String aspect) {}
+  /** A term, and the word it starts with (null when it starts with a non-word character). */
+  private record Term(String term, String aspect, String firstWord) {}
 
   private final List<Term> terms;
 
@@ -47,7 +48,7 @@ public final class KeywordExtractor {
         throw line.error("expected primary or secondary, got '" + f.get(1) + "'");
       }
       String term = f.get(2).toLowerCase(java.util.Locale.ROOT);
-      terms.put(term, new Term(term, f.get(0)));
+      terms.put(term, new Term(term, f.get(0), firstWord(term)));
     }
     return new KeywordExtractor(List.copyOf(terms.values()));
   }
@@ -74,6 +75,33 @@ public final class KeywordExtractor {
     }
   }
 
+  private static String firstWord(String term) {
+    int end = 0;
+    while (end < term.length() && isWordChar(term.codePointAt(end))) {
+      end += Character.charCount(term.codePointAt(end));
+    }
+    return end == 0 ? null : term.substring(0, end);
+  }
+
+  private static Set<String> words(String text) {
+    Set<String> words = new java.util.HashSet<>();
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      int c = text.codePointAt(i);
+      if (!isWordChar(c)) {
+        i += Character.charCount(c);
+        continue;
+      }
+      int start = i;
+      while (i < n && isWordChar(text.codePointAt(i))) {
+        i += Character.charCount(text.codePointAt(i));
+      }
+      words.add(text.substring(start, i));
+    }
+    return words;
+  }
+
   private static boolean isWordChar(int c) {
     int type = Character.getType(c);
     return Character.isLetter(c)
@@ -90,10 +118,15 @@ public final class KeywordExtractor {
     if (cleanText == null || cleanText.isEmpty()) {
       return List.of();
     }
+    // A term can only match where its first word stands as a whole word: one scan collects the
+    // text's words, so most of the dictionary is ruled out without searching the text.
+    Set<String> words = words(cleanText);
     List<Keyword> found = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (Term term : terms) {
-      if (containsWholeWord(cleanText, term.term()) && seen.add(term.term())) {
+      if ((term.firstWord() == null || words.contains(term.firstWord()))
+          && containsWholeWord(cleanText, term.term())
+          && seen.add(term.term())) {
         found.add(new Keyword(term.term(), term.aspect(), 1.0, "DICT"));
         if (found.size() == MAX_KEYWORDS) {
           break;

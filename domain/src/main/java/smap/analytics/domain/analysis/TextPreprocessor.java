@@ -146,10 +146,7 @@ public final class TextPreprocessor {
 
   /** The normalisation steps 1-8 of facts 11.1 on any text. */
   public static String normalise(String text) {
-    String result =
-        Normalizer.isNormalized(text, Normalizer.Form.NFKC)
-            ? text
-            : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    String result = Normalizer.normalize(text, Normalizer.Form.NFKC);
     result = replaceTeencode(result);
     if (result.toLowerCase(Locale.ROOT).contains("thì ml")) {
       result = THI_ML.matcher(result).replaceAll("thì");
@@ -211,6 +208,9 @@ public final class TextPreprocessor {
 
   /** {@code \\w} with Unicode character classes: letters, marks, digits, connector punctuation. */
   private static boolean isWordChar(int c) {
+    if (c < 128) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
     if (Character.isAlphabetic(c) || Character.isDigit(c)) {
       return true;
     }

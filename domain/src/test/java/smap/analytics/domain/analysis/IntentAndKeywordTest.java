@@ -118,4 +118,21 @@ class IntentAndKeywordTest {
         .extracting(Keyword::keyword)
         .containsExactly("giá");
   }
+
+  @Test
+  void theCheapPrechecksOnlyRuleOutTextsAPatternCannotMatch() {
+    java.util.function.Function<String, java.util.regex.Pattern> p =
+        r -> java.util.regex.Pattern.compile(r, java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+    assertThat(IntentClassifier.requiredLiterals(p.apply("giá.*bao\\s*nhiêu")))
+        .containsExactly("giá", "bao", "nhiêu");
+    assertThat(IntentClassifier.requiredLiterals(p.apply("(tồi|tệ|kém).*chất\\s*lượng")))
+        .containsExactly("chất", "lượng");
+    assertThat(IntentClassifier.requiredLiterals(p.apply("a|b"))).isEmpty();
+    assertThat(IntentClassifier.requiredDigitRun(p.apply("\\b0\\d{9,10}\\b"))).isEqualTo(9);
+    assertThat(IntentClassifier.requiredDigitRun(p.apply("liên\\s*hệ.*\\d{9}"))).isEqualTo(9);
+    assertThat(IntentClassifier.requiredDigitRun(p.apply("(x\\d{5})?y"))).isZero();
+    assertThat(IntentClassifier.longestDigitRun("năm 2025, gọi 0912345678")).isEqualTo(10);
+    assertThat(RULES.intents().classify("gọi 0912345678 nhé").intent()).isEqualTo(Intent.SEEDING);
+    assertThat(RULES.intents().classify("bản 2025 ra mắt").intent()).isEqualTo(Intent.DISCUSSION);
+  }
 }
