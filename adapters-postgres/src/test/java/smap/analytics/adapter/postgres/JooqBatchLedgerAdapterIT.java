@@ -153,6 +153,58 @@ class JooqBatchLedgerAdapterIT extends BatchLedgerPortContractTest {
   }
 
   @Test
+  void aCommitWritesEachTableInOneBatchedStatement() {
+    java.util.List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+    org.jooq.Configuration counting =
+        dsl.configuration()
+            .derive(
+                new org.jooq.impl.DefaultExecuteListenerProvider(
+                    new org.jooq.ExecuteListener() {
+                      @Override
+                      public void executeStart(org.jooq.ExecuteContext ctx) {
+                        String[] batch = ctx.batchSQL();
+                        statements.add(
+                            batch.length > 0 && batch[0] != null
+                                ? batch[0]
+                                : String.valueOf(ctx.sql()));
+                      }
+                    }));
+    JooqBatchLedgerAdapter ledger = new JooqBatchLedgerAdapter(DSL.using(counting));
+    ledger.begin(start("w4", new byte[0]));
+    BatchCommit base = commit("w4", null, false);
+    List<PostRecord> posts = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      posts.add(post("w4-p" + i, "w4"));
+    }
+    statements.clear();
+    ledger.commit(
+        new BatchCommit(
+            base.eventId(),
+            BatchStatus.SUCCEEDED,
+            "proj",
+            "TIKTOK",
+            posts,
+            base.comments(),
+            base.errors(),
+            new BatchCounts(51, 50, 1, 0, 50),
+            null,
+            Map.of(),
+            List.of(),
+            base.fetchTime(),
+            base.processingTime(),
+            base.finishedAt(),
+            false));
+
+    assertThat(statements.stream().filter(s -> s.startsWith("INSERT INTO post_analytics")))
+        .as(statements.toString())
+        .hasSize(1);
+    assertThat(statements.stream().filter(s -> s.startsWith("INSERT INTO post_comments")))
+        .hasSize(1);
+    assertThat(statements.stream().filter(s -> s.startsWith("INSERT INTO crawl_errors")))
+        .hasSize(1);
+  }
+
+  @Test
   void anUnreachableDatabaseIsATransientFailure() {
     try (var broken =
         PostgresDataSources.create("jdbc:postgresql://127.0.0.1:1/none", "postgres", "", 1)) {

@@ -247,6 +247,45 @@ public abstract class BatchLedgerPortContractTest {
   }
 
   @Test
+  void anUnroutableResultLeavesTheBacklogButIsNotClaimedAgain() {
+    BatchLedgerPort ledger = ledger();
+    ledger.begin(start("b9", new byte[0]));
+    ledger.commit(commit("b9", new AnalyzeResult("proj", "j", 2, 1, 1), false));
+    ResultOutboxPort outbox = outbox();
+    OutboxMessage claimed = outbox.claimDue(10, NOW.plusSeconds(5)).get(0);
+
+    outbox.markUnroutable(claimed.id(), NOW.plusSeconds(6));
+
+    assertThat(outbox.backlog()).isZero();
+    assertThat(outbox.claimDue(10, NOW.plusSeconds(3600))).isEmpty();
+  }
+
+  @Test
+  void concurrentRelaysNeverClaimTheSameResult() throws Exception {
+    BatchLedgerPort ledger = ledger();
+    for (int i = 0; i < 40; i++) {
+      ledger.begin(start("c" + i, new byte[0]));
+      ledger.commit(commit("c" + i, new AnalyzeResult("proj", "j", 2, 1, 1), false));
+    }
+    ResultOutboxPort outbox = outbox();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<List<OutboxMessage>>> claims = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        claims.add(pool.submit(() -> outbox.claimDue(7, NOW.plusSeconds(5))));
+      }
+      List<Long> ids = new java.util.ArrayList<>();
+      for (var claim : claims) {
+        claim.get().forEach(m -> ids.add(m.id()));
+      }
+      assertThat(ids).doesNotHaveDuplicates().hasSize(40);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void thePostsAnEventStoredCanBeListed() {
     BatchLedgerPort ledger = ledger();
     ledger.begin(start("b8", new byte[0]));
