@@ -194,6 +194,66 @@ class RabbitAdaptersIT {
   }
 
   @Test
+  void aUseCaseThatThrowsLosesNoMessage() throws Exception {
+    RabbitTopology.declare(connection, settings);
+    RecordingUseCase useCase = new RecordingUseCase();
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    useCase.answer =
+        c -> {
+          if (calls.incrementAndGet() == 1) {
+            throw new IllegalStateException("bug in the handler");
+          }
+          return new DeliveryOutcome.Acknowledge(BatchStatus.SUCCEEDED, "ok");
+        };
+    try (RabbitDeliveryConsumerAdapter consumer =
+        new RabbitDeliveryConsumerAdapter(connection, settings, useCase, Clock.systemUTC())) {
+      consumer.start();
+      publishEvent("{\"event_id\":\"throws\"}");
+      await(() -> useCase.seen.size() == 2, "the redelivery after the crash");
+      assertThat(useCase.seen.get(1).redelivered()).isTrue();
+      await(() -> consumer.inFlight() == 0, "ack");
+    }
+    assertThat(ready(settings.eventQueue())).isZero();
+  }
+
+  @Test
+  void batchesAreProcessedConcurrentlyUpToTheSetting() throws Exception {
+    RabbitTopology.declare(connection, settings);
+    RecordingUseCase useCase = new RecordingUseCase();
+    java.util.concurrent.CountDownLatch bothIn = new java.util.concurrent.CountDownLatch(2);
+    java.util.concurrent.atomic.AtomicInteger maxInFlight =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger inFlight =
+        new java.util.concurrent.atomic.AtomicInteger();
+    useCase.answer =
+        c -> {
+          maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          bothIn.countDown();
+          try {
+            bothIn.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            Thread.sleep(200);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          inFlight.decrementAndGet();
+          return new DeliveryOutcome.Acknowledge(BatchStatus.SUCCEEDED, "ok");
+        };
+    try (RabbitDeliveryConsumerAdapter consumer =
+        new RabbitDeliveryConsumerAdapter(connection, settings, useCase, Clock.systemUTC())) {
+      consumer.start();
+      for (int i = 0; i < 5; i++) {
+        publishEvent("{\"event_id\":\"c" + i + "\"}");
+      }
+      await(() -> useCase.seen.size() == 5, "five deliveries");
+      await(() -> consumer.inFlight() == 0, "acks");
+    }
+    assertThat(maxInFlight.get())
+        .as("settings.concurrency() = 2, prefetch 1 per channel")
+        .isEqualTo(2);
+  }
+
+  @Test
   void aDeadLetterIsParkedWithItsBodyAndReason() throws Exception {
     RabbitTopology.declare(connection, settings);
     RecordingUseCase useCase = new RecordingUseCase();

@@ -2,6 +2,7 @@ package smap.analytics.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import smap.analytics.application.port.out.ResultPublisherPort.PublishOutcome;
 import smap.analytics.domain.batch.AnalyzeResult;
@@ -10,14 +11,14 @@ import smap.analytics.domain.batch.EventId;
 /** Contract of {@link ResultPublisherPort}: the recording fake and the RabbitMQ adapter pass it. */
 public abstract class ResultPublisherPortContractTest {
 
-  /** A publisher whose results reach a bound queue. */
+  /** A publisher whose results reach the Collector. */
   protected abstract ResultPublisherPort routedPublisher();
 
-  /** What the Collector received last, as JSON text, or null. */
-  protected abstract String lastReceived(String messageId) throws Exception;
+  /** The fields the Collector received under {@code messageId}, in order, or null. */
+  protected abstract Map<String, Object> received(String messageId) throws Exception;
 
   @Test
-  void aResultIsConfirmedAndArrivesWithExactlySixFields() throws Exception {
+  void aResultIsConfirmedAndArrivesWithExactlyTheSixFieldsInOrder() throws Exception {
     OutboxMessage message =
         new OutboxMessage(
             1,
@@ -27,8 +28,29 @@ public abstract class ResultPublisherPortContractTest {
             1);
 
     assertThat(routedPublisher().publish(message)).isEqualTo(PublishOutcome.CONFIRMED);
-    assertThat(lastReceived("evt-1"))
-        .isEqualTo(
-            "{\"project_id\":\"proj\",\"job_id\":\"proj-brand-0\",\"task_type\":\"analyze_result\",\"batch_size\":50,\"success_count\":48,\"error_count\":2}");
+    Map<String, Object> fields = received("evt-1");
+    assertThat(fields.keySet())
+        .containsExactly(
+            "project_id", "job_id", "task_type", "batch_size", "success_count", "error_count");
+    assertThat(fields.values())
+        .containsExactly("proj", "proj-brand-0", "analyze_result", 50, 48, 2);
+  }
+
+  @Test
+  void eachResultKeepsItsOwnMessageId() throws Exception {
+    ResultPublisherPort publisher = routedPublisher();
+    publisher.publish(
+        new OutboxMessage(
+            1, EventId.of("evt-2"), "evt-2", new AnalyzeResult("p", "p-brand-0", 1, 1, 0), 1));
+    publisher.publish(
+        new OutboxMessage(
+            2,
+            EventId.of("evt-2"),
+            "evt-2#replay-1",
+            new AnalyzeResult("p", "p-brand-0", 1, 0, 1),
+            1));
+
+    assertThat(received("evt-2")).containsEntry("success_count", 1);
+    assertThat(received("evt-2#replay-1")).containsEntry("error_count", 1);
   }
 }
