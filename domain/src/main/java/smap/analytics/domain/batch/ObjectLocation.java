@@ -53,11 +53,13 @@ public record ObjectLocation(String bucket, String key) {
     }
     String bucket = rest.substring(0, slash);
     String key = rest.substring(slash + 1);
-    if (bucket.isEmpty()) {
+    // isBlank, not isEmpty: after a scheme the parts are not stripped ("minio:// /k"), and a
+    // blank part must be this reason, not the constructor's IllegalArgumentException.
+    if (bucket.isBlank()) {
       throw new InvalidMessageException(
           field, "'" + path + "' has an empty bucket (leading '/'); expected 'bucket/key'");
     }
-    if (key.isEmpty()) {
+    if (key.isBlank()) {
       throw new InvalidMessageException(field, "'" + path + "' has an empty object key");
     }
     return new ObjectLocation(bucket, key);
