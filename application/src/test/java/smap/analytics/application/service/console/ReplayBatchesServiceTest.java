@@ -1,0 +1,120 @@
+package smap.analytics.application.service.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import smap.analytics.application.fake.InMemoryAuditLog;
+import smap.analytics.application.fake.console.InMemoryReplayJobs;
+import smap.analytics.application.port.in.console.ReplayBatchUseCase;
+import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayOutcome;
+import smap.analytics.application.port.in.console.ReplayBatchesUseCase.PreviewCommand;
+import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
+
+class ReplayBatchesServiceTest {
+
+  /** A clock the test moves by hand. */
+  private static final class ManualClock extends Clock {
+    long millis = Instant.parse("2025-12-17T10:00:00Z").toEpochMilli();
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis);
+    }
+  }
+
+  private final ManualClock clock = new ManualClock();
+  private final InMemoryReplayJobs jobs = new InMemoryReplayJobs();
+  private final InMemoryAuditLog audit = new InMemoryAuditLog();
+  private final List<String> replayed = new ArrayList<>();
+
+  /** Replays succeed except for "bad", which is not replayable. */
+  private final ReplayBatchUseCase replay =
+      command -> {
+        replayed.add(command.eventId().value());
+        return command.eventId().value().equals("bad")
+            ? new ReplayOutcome("not-replayable", "PROCESSING", "busy")
+            : new ReplayOutcome("ok", "SUCCEEDED", "done");
+      };
+
+  private final ReplayBatchesService service = new ReplayBatchesService(jobs, replay, audit, clock);
+
+  private PreviewCommand preview(String key, int rate) {
+    return new PreviewCommand(
+        BatchFilter.ANY, "status=*", "ana", "lexicon update", false, rate, key);
+  }
+
+  @Test
+  void thePreviewFreezesTheSetAndTheJobReplaysExactlyIt() {
+    jobs.matching(List.of("a", "b", "bad"));
+    var preview = service.preview(preview("k1", 50));
+    assertThat(preview.job().total()).isEqualTo(3);
+    assertThat(preview.sample()).containsExactly("a", "b", "bad");
+    jobs.matching(List.of("a", "b", "bad", "later"));
+
+    assertThat(service.runOnce()).as("a draft does not run").isZero();
+    service.start(preview.job().id(), "ana");
+    for (int i = 0; i < 10; i++) {
+      service.runOnce();
+      clock.millis += 100;
+    }
+
+    assertThat(replayed).containsExactly("a", "b", "bad");
+    var job = service.job(preview.job().id()).orElseThrow();
+    assertThat(job.status()).isEqualTo("DONE");
+    assertThat(job.done()).isEqualTo(2);
+    assertThat(job.skipped()).isEqualTo(1);
+    assertThat(audit.list("ana", "replay-job-start", 10)).hasSize(1);
+  }
+
+  @Test
+  void theSameKeyGivesTheSameJob() {
+    jobs.matching(List.of("a"));
+    long first = service.preview(preview("k2", 5)).job().id();
+    assertThat(service.preview(preview("k2", 5)).job().id()).isEqualTo(first);
+  }
+
+  @Test
+  void theRateCapsHowManyBatchesRunPerSecond() {
+    jobs.matching(List.of("a", "b", "c", "d"));
+    long id = service.preview(preview("k3", 2)).job().id();
+    service.start(id, "ana");
+    for (int i = 0; i < 20; i++) {
+      service.runOnce();
+      clock.millis += 50;
+    }
+    assertThat(replayed).as("2 per second over one second").hasSize(2);
+  }
+
+  @Test
+  void pausedAndCancelledJobsDoNotRunAndCannotGoBack() {
+    jobs.matching(List.of("a", "b"));
+    long id = service.preview(preview("k4", 50)).job().id();
+    service.start(id, "ana");
+    service.pause(id, "ana");
+    service.runOnce();
+    assertThat(replayed).isEmpty();
+    service.resume(id, "ana");
+    service.runOnce();
+    assertThat(replayed).containsExactly("a");
+    service.cancel(id, "ana");
+    clock.millis += 1000;
+    service.runOnce();
+    assertThat(replayed).containsExactly("a");
+    assertThat(service.start(id, "ana").orElseThrow().status()).isEqualTo("CANCELLED");
+  }
+}
