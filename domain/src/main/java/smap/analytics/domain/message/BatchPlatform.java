@@ -32,7 +32,7 @@ public final class BatchPlatform {
   }
 
   /** Resolves the platform of an event's batch from its context and its items. */
-  public static Platform resolve(EventContext context, List<?> items) {
+  public static Platform of(EventContext context, List<?> items) {
     return resolve(context.platform(), items);
   }
 }
