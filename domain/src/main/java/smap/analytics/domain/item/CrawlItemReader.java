@@ -62,7 +62,7 @@ public final class CrawlItemReader {
           platform,
           text(at(item, "meta", "permalink")),
           text(at(item, "meta", "error_code")),
-          text(first(item, "meta.error_message", "meta.fetch_error")),
+          firstText(item, "meta.error_message", "meta.fetch_error"),
           object(at(item, "meta", "error_details")));
     }
     if (id == null) {
@@ -101,9 +101,9 @@ public final class CrawlItemReader {
         index,
         id,
         platform,
-        text(first(item, "meta.permalink", "content.url")),
+        firstText(item, "meta.permalink", "content.url"),
         publishedAt,
-        text(first(content, "text", "description")),
+        firstText(content, "text", "description"),
         text(at(content, "transcription")),
         duration == null || duration < 0 || duration > Integer.MAX_VALUE
             ? null
@@ -136,10 +136,10 @@ public final class CrawlItemReader {
     }
     Boolean verified = JsonTree.bool(first(author, "is_verified", "verified"));
     return new Author(
-        text(first(author, "id", "external_id")),
-        text(first(author, "name", "display_name")),
-        text(first(author, "username")),
-        text(first(author, "avatar_url")),
+        firstText(author, "id", "external_id"),
+        firstText(author, "name", "display_name"),
+        firstText(author, "username"),
+        firstText(author, "avatar_url"),
         JsonTree.count(first(author, "followers", "follower_count")),
         verified != null && verified);
   }
@@ -156,7 +156,7 @@ public final class CrawlItemReader {
       if (text == null) {
         continue; // the original skips comments without text too
       }
-      String id = text(first(c, "id", "external_id", "comment_id"));
+      String id = firstText(c, "id", "external_id", "comment_id");
       if (id == null || id.length() > MAX_ID_LENGTH) {
         id = "h:" + shortHash(postId + "\u0000" + i + "\u0000" + text);
       }
@@ -164,11 +164,27 @@ public final class CrawlItemReader {
           new Comment(
               id,
               text,
-              text(first(c, "author_name", "user.name", "author_display_name", "author_username")),
+              firstText(c, "author_name", "user.name", "author_display_name", "author_username"),
               JsonTree.count(first(c, "likes", "like_count")),
               JsonTree.instant(first(c, "created_at", "published_at"))));
     }
     return comments;
+  }
+
+  /**
+   * The first of {@code paths} that holds usable text. Unlike {@code text(first(...))}, a blank or
+   * "NULL" earlier variant does not hide a later one ({@code "text": ""} falls back to {@code
+   * description}, an empty {@code error_message} to {@code fetch_error}), as the original's {@code
+   * a or b} did.
+   */
+  private static String firstText(Object node, String... paths) {
+    for (String path : paths) {
+      String value = text(at(node, path.split("\\.")));
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
   }
 
   /** The id an item without {@code meta.id} is recorded under. */
