@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +44,7 @@ import smap.analytics.domain.failure.MalformedBatchException;
 import smap.analytics.domain.failure.ObjectNotFoundException;
 import smap.analytics.domain.flag.FeatureFlag;
 import smap.analytics.domain.flag.FlagSnapshot;
+import smap.analytics.domain.message.BatchPlatform;
 import smap.analytics.domain.message.Classification;
 import smap.analytics.domain.message.Classification.Accepted;
 import smap.analytics.domain.message.Classification.Rejected;
@@ -621,24 +621,9 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
     return settings.batchSizes().expectedFor(Platform.from(platform));
   }
 
-  /** payload.platform, else the first item's meta.platform, else UNKNOWN (CONTRACT 2). */
+  /** The batch's platform by the domain rule (CONTRACT 2), upper-case. */
   static String platformOf(EventContext context, List<Object> entries) {
-    if (context.platform() != null && !context.platform().isBlank()) {
-      return normalisePlatform(context.platform());
-    }
-    for (Object entry : entries) {
-      if (entry instanceof Map<?, ?> item && item.get("meta") instanceof Map<?, ?> meta) {
-        if (meta.get("platform") instanceof String raw && !raw.isBlank()) {
-          return normalisePlatform(raw);
-        }
-      }
-    }
-    return Platform.UNKNOWN.name();
-  }
-
-  private static String normalisePlatform(String raw) {
-    Platform known = Platform.from(raw);
-    return known == Platform.UNKNOWN ? Platform.UNKNOWN.name() : known.name();
+    return BatchPlatform.of(context, entries).name();
   }
 
   private static String objectPath(Classification classification) {
