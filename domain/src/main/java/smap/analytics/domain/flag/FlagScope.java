@@ -21,12 +21,31 @@ public record FlagScope(String platform, String projectId) {
     projectId = projectId == null || projectId.isBlank() ? null : projectId.strip();
   }
 
+  /**
+   * The scope of one platform.
+   *
+   * @throws IllegalArgumentException when the name is blank (which would otherwise read as the
+   *     global scope, so "platform:" would switch a flag for everyone)
+   */
   public static FlagScope platform(String platform) {
-    return new FlagScope(Objects.requireNonNull(platform, "platform"), null);
+    Objects.requireNonNull(platform, "platform");
+    if (platform.isBlank()) {
+      throw new IllegalArgumentException("platform must not be blank in a platform scope");
+    }
+    return new FlagScope(platform, null);
   }
 
+  /**
+   * The scope of one project.
+   *
+   * @throws IllegalArgumentException when the id is blank (see {@link #platform})
+   */
   public static FlagScope project(String projectId) {
-    return new FlagScope(null, Objects.requireNonNull(projectId, "projectId"));
+    Objects.requireNonNull(projectId, "projectId");
+    if (projectId.isBlank()) {
+      throw new IllegalArgumentException("projectId must not be blank in a project scope");
+    }
+    return new FlagScope(null, projectId);
   }
 
   public boolean global() {

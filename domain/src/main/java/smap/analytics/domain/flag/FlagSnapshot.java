@@ -39,7 +39,7 @@ public record FlagSnapshot(
   /** The value for a batch of this platform and project: project beats platform beats global. */
   public boolean enabled(FeatureFlag flag, String platform, String projectId) {
     Objects.requireNonNull(flag, "flag");
-    if (projectId != null) {
+    if (projectId != null && !projectId.isBlank()) {
       Boolean value = lookup(FlagScope.project(projectId), flag);
       if (value != null) {
         return value;
