@@ -23,7 +23,10 @@ public record FlagSnapshot(
       complete.put(flag, global.getOrDefault(flag, flag.defaultValue()));
     }
     global = Map.copyOf(complete);
-    overrides = Map.copyOf(overrides);
+    // Copied one level down too: the snapshot must not change when its source maps do.
+    Map<FlagScope, Map<FeatureFlag, Boolean>> copied = new java.util.HashMap<>();
+    overrides.forEach((scope, values) -> copied.put(scope, Map.copyOf(values)));
+    overrides = Map.copyOf(copied);
   }
 
   /** Every flag at its default. */
