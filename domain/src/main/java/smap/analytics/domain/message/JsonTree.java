@@ -66,7 +66,8 @@ public final class JsonTree {
     String text =
         switch (node) {
           case String s -> s;
-          case BigDecimal d -> d.toPlainString();
+          // a plain form of 1e999999999 would be a billion characters
+          case BigDecimal d -> Math.abs(d.scale()) > 100 ? d.toString() : d.toPlainString();
           case BigInteger i -> i.toString();
           case Long l -> l.toString();
           case Integer i -> i.toString();
@@ -91,17 +92,29 @@ public final class JsonTree {
         case Long l -> l;
         case Short s -> s.longValue();
         case BigInteger i -> i.bitLength() < 64 ? i.longValue() : null;
-        case BigDecimal d -> d.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+        case BigDecimal d -> whole(d);
         case Number n when Double.isFinite(n.doubleValue()) -> (long) n.doubleValue();
-        case String s when !s.isBlank() ->
-            new BigDecimal(s.strip().replace("_", ""))
-                .setScale(0, java.math.RoundingMode.DOWN)
-                .longValueExact();
+        case String s when !s.isBlank() -> whole(new BigDecimal(s.strip().replace("_", "")));
         case null, default -> null;
       };
     } catch (NumberFormatException | ArithmeticException notAWholeNumber) {
       return null;
     }
+  }
+
+  /**
+   * The whole part of a decimal, or null when it does not fit a long. The digit count is checked
+   * first, so an exponent like {@code 1e999999999} is never expanded.
+   */
+  private static Long whole(BigDecimal d) {
+    int integerDigits = d.precision() - d.scale();
+    if (d.signum() == 0 || integerDigits <= 0) {
+      return 0L;
+    }
+    if (integerDigits > 19) {
+      return null;
+    }
+    return d.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
   }
 
   /** A count: a whole number clamped to zero or more; 0 when absent or not numeric. */
@@ -128,12 +141,32 @@ public final class JsonTree {
   /**
    * An instant from ISO-8601 text with a zone ({@code Z} or an offset), or without one (taken as
    * UTC, as the original stored UTC), or a {@code "yyyy-MM-dd HH:mm:ss"} timestamp; epoch seconds
-   * or milliseconds from a number. Null when absent or unparsable.
+   * or milliseconds from a number. Null when absent, unparsable, or outside the years 1 to 9999 (a
+   * database column could not hold it, and one such item must not fail its batch).
    */
   public static Instant instant(Object node) {
-    if (node instanceof Number number) {
-      long value = number.longValue();
-      return value > 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+    Instant instant = parseInstant(node);
+    return instant == null || instant.isBefore(EARLIEST) || instant.isAfter(LATEST)
+        ? null
+        : instant;
+  }
+
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+  private static Instant parseInstant(Object node) {
+    if (node instanceof Number) {
+      Long value = wholeNumber(node);
+      if (value == null) {
+        return null;
+      }
+      try {
+        return Math.abs(value) > 100_000_000_000L
+            ? Instant.ofEpochMilli(value)
+            : Instant.ofEpochSecond(value);
+      } catch (java.time.DateTimeException outOfRange) {
+        return null;
+      }
     }
     String text = text(node);
     if (text == null) {
