@@ -528,6 +528,17 @@ class CrawlItemReaderTest {
           .isEqualTo("items[0].meta.published_at: 'last week' is not a timestamp");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+        strings = {"-1000000000000000000", "'+1000000000-01-01T00:00:00Z'", "99999999999999999999"})
+    void aPublishTimeNoColumnCanHoldIsAWarningNotACrash(String value) {
+      // the reader never throws: one absurd item must not fail its batch
+      PostItem post = post("{'meta': {'id': '1', 'published_at': " + value + "}}");
+
+      assertThat(post.publishedAt()).isNull();
+      assertThat(post.warnings()).singleElement().asString().contains("meta.published_at");
+    }
+
     @Test
     void theCaptionFallsBackToTheDescriptionWhenTheTextIsEmpty() {
       // facts 3.6: content.text, else content.description, else empty

@@ -147,4 +147,40 @@ class JsonTreeTest {
   void unparsableInstantsAreAbsent(String json) {
     assertThat(JsonTree.instant(JsonFixtures.tree(json))).isNull();
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"1e999999999", "-1e999999999", "1e-999999999", "'1e999999999'", "'1E-999999999'"})
+  void hugeExponentsAreReadQuicklyNotExpanded(String json) {
+    // a crawler value like 1e999999999 must not make the consumer build a billion-digit number
+    Object node = JsonFixtures.tree(json);
+
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(2),
+        () -> {
+          Long whole = JsonTree.wholeNumber(node);
+          assertThat(whole == null || whole == 0L).isTrue();
+          assertThat(JsonTree.count(node)).isZero();
+          Instant instant = JsonTree.instant(node);
+          assertThat(instant == null || instant.equals(Instant.EPOCH)).isTrue();
+          String text = JsonTree.text(node);
+          assertThat(text == null || text.length() < 100).isTrue();
+        });
+  }
+
+  @Test
+  void aHugeExponentIsNotAWholeNumberButATinyOneIsZero() {
+    assertThat(JsonTree.wholeNumber(new BigDecimal("1e30"))).isNull();
+    assertThat(JsonTree.wholeNumber(new BigDecimal("1e-30"))).isZero();
+    assertThat(JsonTree.wholeNumber(new BigDecimal("9.2e18")))
+        .isEqualTo(9_200_000_000_000_000_000L);
+    assertThat(JsonTree.wholeNumber(new BigDecimal("-0.5"))).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"-1000000000000000000", "99999999999999999999", "'+1000000000-01-01T00:00:00Z'"})
+  void anInstantOutOfRangeIsAbsentNotAnException(String json) {
+    assertThat(JsonTree.instant(JsonFixtures.tree(json))).isNull();
+  }
 }
