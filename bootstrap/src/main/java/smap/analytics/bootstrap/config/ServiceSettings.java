@@ -12,7 +12,6 @@ import java.util.Set;
 import smap.analytics.application.service.PipelineSettings;
 import smap.analytics.application.service.PipelineSettings.RetryPolicy;
 import smap.analytics.domain.batch.BatchSizePolicy;
-import smap.analytics.domain.error.ErrorCode;
 import smap.analytics.domain.error.ErrorCodePolicy;
 
 /**
@@ -153,24 +152,13 @@ public record ServiceSettings(
     return new ErrorCodePolicy(transientCodes, permanentCodes);
   }
 
+  /** A code list, parsed by the domain's rule; a bad entry names the variable. */
   private static Set<String> codes(Env env, Setting setting) {
-    String raw = env.raw(setting);
-    if (raw == null) {
-      return Set.of();
+    try {
+      return ErrorCodePolicy.parseList(env.raw(setting));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(setting.name(), e.getMessage());
     }
-    Set<String> codes = new HashSet<>();
-    for (String part : raw.split(",")) {
-      String code = part.strip();
-      if (code.isEmpty()) {
-        continue;
-      }
-      if (!code.matches("[A-Z][A-Z0-9_]{0," + (ErrorCode.MAX_LENGTH - 1) + "}")) {
-        throw new ConfigurationException(
-            setting.name(), "'" + code + "' is not an error code (upper-case letters, digits, _)");
-      }
-      codes.add(code);
-    }
-    return codes;
   }
 
   private static Path file(Env env, Setting setting) {

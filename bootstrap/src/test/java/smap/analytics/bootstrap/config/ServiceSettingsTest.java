@@ -134,7 +134,7 @@ class ServiceSettingsTest {
         "HTTP_PORT|70000|HTTP_PORT: must be between 0 and 65535, got 70000",
         "MAX_CONCURRENT_BATCHES|0|MAX_CONCURRENT_BATCHES: must be between 1 and 64, got 0",
         "EXPECTED_BATCH_SIZE_TIKTOK|-5|EXPECTED_BATCH_SIZE_TIKTOK: must be between 1 and 10000, got -5",
-        "TRANSIENT_ERROR_CODES|timeout|TRANSIENT_ERROR_CODES: 'timeout' is not an error code (upper-case letters, digits, _)",
+        "TRANSIENT_ERROR_CODES|TIMEOUT;RATE_LIMITED|TRANSIENT_ERROR_CODES: 'TIMEOUT;RATE_LIMITED' is not an error code (letters, digits and _, at most 50, starting with a letter)",
         "RETRY_INITIAL_BACKOFF_MS|fast|RETRY_INITIAL_BACKOFF_MS: expected milliseconds as a whole number, got 'fast'",
         "CONSOLE_SECURE_COOKIES|maybe|CONSOLE_SECURE_COOKIES: expected true or false, got 'maybe'",
         "EVENT_QUEUE_NAME|two words|EVENT_QUEUE_NAME: expected up to 255 printable characters without spaces, got 'two words'",
@@ -146,6 +146,16 @@ class ServiceSettingsTest {
     assertThatThrownBy(() -> ServiceSettings.fromEnvironment(Map.of(variable, value)))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(message);
+  }
+
+  @Test
+  void codesAreReadWhateverTheirCase() {
+    assertThat(
+            ServiceSettings.fromEnvironment(Map.of("PERMANENT_ERROR_CODES", "timeout"))
+                .pipeline()
+                .errorCodes()
+                .isTransient(ErrorCode.of("TIMEOUT")))
+        .isFalse();
   }
 
   @Test
