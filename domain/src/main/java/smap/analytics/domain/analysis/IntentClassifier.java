@@ -33,12 +33,18 @@ public final class IntentClassifier {
   // The digits in a row a pattern needs (9 for "\\d{9}"): most texts have no such run, and a
   // digit pattern scanned with Unicode word boundaries is the slowest of the set.
   private final Map<Pattern, Integer> digitRuns = new java.util.HashMap<>();
+  // The literal every match begins with, for the patterns that begin with one.
+  private final Map<Pattern, String> leadingLiterals = new java.util.HashMap<>();
 
   private IntentClassifier(Map<Intent, List<Pattern>> patterns) {
     this.patterns = patterns;
     for (List<Pattern> list : patterns.values()) {
       for (Pattern pattern : list) {
         literals.put(pattern, requiredLiterals(pattern));
+        String leading = leadingLiteral(pattern);
+        if (leading != null) {
+          leadingLiterals.put(pattern, leading);
+        }
         digitRuns.put(pattern, requiredDigitRun(pattern));
       }
     }
@@ -168,19 +174,50 @@ public final class IntentClassifier {
     int best = 0;
     int run = 0;
     for (int i = 0; i < text.length(); i++) {
-      run = Character.isDigit(text.charAt(i)) ? run + 1 : 0;
+      run = CharTable.isChar(text.charAt(i), CharTable.DIGIT) ? run + 1 : 0;
       best = Math.max(best, run);
     }
     return best;
   }
 
-  private static boolean containsAll(String text, List<String> literals) {
+  private static boolean containsAll(String text, CharPairs pairs, List<String> literals) {
     for (String literal : literals) {
-      if (!text.contains(literal)) {
+      if (!pairs.mayContain(literal) || !text.contains(literal)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * {@code pattern.matcher(text).find()}. When every match must begin with a literal ("bảo" of
+   * "bảo\\s*hành"), the pattern is tried only where that literal occurs (indexOf, then lookingAt
+   * there with the text around it visible to boundaries): the same answer without running the regex
+   * from every position of a long text.
+   */
+  private boolean finds(Pattern pattern, String text) {
+    String first = leadingLiterals.get(pattern);
+    if (first == null) {
+      return pattern.matcher(text).find();
+    }
+    Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    for (int at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+      if (matcher.region(at, text.length()).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The literal every match of the pattern starts with: its first required literal when the pattern
+   * begins with it, else null.
+   */
+  static String leadingLiteral(Pattern pattern) {
+    List<String> required = requiredLiterals(pattern);
+    return !required.isEmpty() && pattern.pattern().startsWith(required.get(0))
+        ? required.get(0)
+        : null;
   }
 
   /** Classifies a clean (preprocessed) text. */
@@ -190,6 +227,7 @@ public final class IntentClassifier {
     }
     Intent best = null;
     int digitRun = longestDigitRun(cleanText);
+    CharPairs pairs = CharPairs.of(cleanText);
     List<String> bestMatches = List.of();
     for (Map.Entry<Intent, List<Pattern>> entry : patterns.entrySet()) {
       if (best != null && entry.getKey().priority() <= best.priority()) {
@@ -197,9 +235,9 @@ public final class IntentClassifier {
       }
       List<String> matched = new ArrayList<>();
       for (Pattern pattern : entry.getValue()) {
-        if (containsAll(cleanText, literals.get(pattern))
+        if (containsAll(cleanText, pairs, literals.get(pattern))
             && digitRun >= digitRuns.get(pattern)
-            && pattern.matcher(cleanText).find()) {
+            && finds(pattern, cleanText)) {
           matched.add(pattern.pattern());
         }
       }

@@ -2,10 +2,15 @@ package smap.analytics.domain.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -267,6 +272,41 @@ class FastScansTest {
       }
       assertThat(TextPreprocessor.countHashtags(text)).as(text).isEqualTo(expected);
       assertThat(CharTable.lowerCase(text)).as(text).isEqualTo(text.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  @Test
+  void intentEqualsRunningEveryPatternOverTheWholeText() throws IOException {
+    Map<Intent, List<Pattern>> patterns = new LinkedHashMap<>();
+    try (InputStream in =
+        IntentClassifier.class.getResourceAsStream(
+            "/smap/analytics/analysis/intent_patterns.tsv")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String[] f = line.split("\t");
+        if (!line.startsWith("#") && f.length == 2) {
+          patterns
+              .computeIfAbsent(Intent.valueOf(f[0]), i -> new ArrayList<>())
+              .add(Pattern.compile(f[1], FLAGS));
+        }
+      }
+    }
+    for (String raw : texts(5, 5_000)) {
+      String text = TextPreprocessor.normalise(raw);
+      Intent best = Intent.DISCUSSION;
+      List<String> matched = List.of();
+      for (Map.Entry<Intent, List<Pattern>> entry : patterns.entrySet()) {
+        List<String> found = new ArrayList<>();
+        entry.getValue().stream()
+            .filter(p -> p.matcher(text).find())
+            .forEach(p -> found.add(p.pattern()));
+        if (!found.isEmpty() && entry.getKey().priority() > best.priority()) {
+          best = entry.getKey();
+          matched = found;
+        }
+      }
+      IntentClassifier.Result result = RULES.intents().classify(text);
+      assertThat(result.intent()).as(text).isEqualTo(best);
+      assertThat(result.matchedPatterns()).as(text).isEqualTo(matched);
     }
   }
 }

@@ -1,0 +1,41 @@
+package smap.analytics.domain.analysis;
+
+/**
+ * The pairs of adjacent characters of a text, hashed into a 65 536-bit set: one pass over the text,
+ * then "may it contain this literal?" costs a few bit tests instead of a search of the whole text.
+ * A literal whose pairs are not all in the set cannot occur in the text; one whose pairs are might
+ * (hash collisions, pairs from different places), so the caller still searches for it.
+ */
+final class CharPairs {
+
+  private final long[] bits = new long[1024];
+
+  private CharPairs() {}
+
+  static CharPairs of(String text) {
+    CharPairs pairs = new CharPairs();
+    for (int i = 1; i < text.length(); i++) {
+      pairs.set(hash(text.charAt(i - 1), text.charAt(i)));
+    }
+    return pairs;
+  }
+
+  /** False only when {@code literal} cannot occur in the text. */
+  boolean mayContain(String literal) {
+    for (int i = 1; i < literal.length(); i++) {
+      int hash = hash(literal.charAt(i - 1), literal.charAt(i));
+      if ((bits[hash >>> 6] & (1L << hash)) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void set(int hash) {
+    bits[hash >>> 6] |= 1L << hash;
+  }
+
+  private static int hash(char first, char second) {
+    return (first * 31 + second) & 0xFFFF;
+  }
+}
