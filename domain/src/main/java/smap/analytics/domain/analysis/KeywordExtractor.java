@@ -3,7 +3,6 @@ package smap.analytics.domain.analysis;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +23,31 @@ public final class KeywordExtractor {
   private record Term(String term, String aspect, String firstWord) {}
 
   private final List<Term> terms;
+  // The distinct first words of the terms, and for each (by id) the terms starting with it.
+  private final Vocabulary firstWords;
+  private final int[][] termsByFirstWord;
+  // Terms that start with a non-word character: searched in the whole text.
+  private final int[] otherTerms;
 
   private KeywordExtractor(List<Term> terms) {
     this.terms = terms;
+    Map<String, List<Integer>> byFirstWord = new LinkedHashMap<>();
+    List<Integer> others = new ArrayList<>();
+    for (int i = 0; i < terms.size(); i++) {
+      String first = terms.get(i).firstWord();
+      if (first == null) {
+        others.add(i);
+      } else {
+        byFirstWord.computeIfAbsent(first, w -> new ArrayList<>()).add(i);
+      }
+    }
+    this.firstWords = new Vocabulary(byFirstWord.keySet());
+    this.termsByFirstWord = new int[firstWords.size()][];
+    for (Map.Entry<String, List<Integer>> entry : byFirstWord.entrySet()) {
+      termsByFirstWord[firstWords.id(entry.getKey())] =
+          entry.getValue().stream().mapToInt(Integer::intValue).toArray();
+    }
+    this.otherTerms = others.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Loads the dictionary from {@code path}, or the built-in one when null. */
@@ -83,32 +104,8 @@ public final class KeywordExtractor {
     return end == 0 ? null : term.substring(0, end);
   }
 
-  private static Set<String> words(String text) {
-    Set<String> words = new java.util.HashSet<>();
-    int i = 0;
-    int n = text.length();
-    while (i < n) {
-      int c = text.codePointAt(i);
-      if (!isWordChar(c)) {
-        i += Character.charCount(c);
-        continue;
-      }
-      int start = i;
-      while (i < n && isWordChar(text.codePointAt(i))) {
-        i += Character.charCount(text.codePointAt(i));
-      }
-      words.add(text.substring(start, i));
-    }
-    return words;
-  }
-
   private static boolean isWordChar(int c) {
-    int type = Character.getType(c);
-    return Character.isLetter(c)
-        || type == Character.DECIMAL_DIGIT_NUMBER
-        || type == Character.LETTER_NUMBER
-        || type == Character.OTHER_NUMBER
-        || c == '_';
+    return CharTable.is(c, CharTable.TOKEN);
   }
 
   /**
@@ -118,21 +115,43 @@ public final class KeywordExtractor {
     if (cleanText == null || cleanText.isEmpty()) {
       return List.of();
     }
-    // A term can only match where its first word stands as a whole word: one scan collects the
-    // text's words, so most of the dictionary is ruled out without searching the text.
-    Set<String> words = words(cleanText);
-    List<Keyword> found = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (Term term : terms) {
-      if ((term.firstWord() == null || words.contains(term.firstWord()))
-          && containsWholeWord(cleanText, term.term())
-          && seen.add(term.term())) {
-        found.add(new Keyword(term.term(), term.aspect(), 1.0, "DICT"));
-        if (found.size() == MAX_KEYWORDS) {
-          break;
+    return extract(TextTokens.of(cleanText));
+  }
+
+  /**
+   * As {@link #extract(String)}, on a text already cut into tokens. A whole-word occurrence of a
+   * term that starts with a word starts where a token equal to that word starts, so each token is
+   * looked up once among the terms' first words and only those terms are compared there.
+   */
+  public List<Keyword> extract(TextTokens tokens) {
+    String text = tokens.text();
+    boolean[] found = new boolean[terms.size()];
+    for (int t = 0; t < tokens.size(); t++) {
+      int start = tokens.start(t);
+      int id = firstWords.id(text, start, tokens.end(t));
+      if (id < 0) {
+        continue;
+      }
+      for (int index : termsByFirstWord[id]) {
+        String term = terms.get(index).term();
+        int end = start + term.length();
+        if (!found[index]
+            && text.startsWith(term, start)
+            && (end >= text.length() || !isWordChar(text.codePointAt(end)))) {
+          found[index] = true;
         }
       }
     }
-    return List.copyOf(found);
+    for (int index : otherTerms) {
+      found[index] = containsWholeWord(text, terms.get(index).term());
+    }
+    List<Keyword> keywords = new ArrayList<>();
+    for (int i = 0; i < found.length && keywords.size() < MAX_KEYWORDS; i++) {
+      if (found[i]) {
+        Term term = terms.get(i);
+        keywords.add(new Keyword(term.term(), term.aspect(), 1.0, "DICT"));
+      }
+    }
+    return List.copyOf(keywords);
   }
 }

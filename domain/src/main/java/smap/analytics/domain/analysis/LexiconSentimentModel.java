@@ -21,10 +21,16 @@ public final class LexiconSentimentModel implements SentimentModel {
   private static final int NEGATION_REACH = 3;
   private static final double NEGATION_FACTOR = -0.7;
   private static final double NEUTRAL_PRIOR = 0.9;
+  // Texts are scored on at most their first 20 000 characters.
+  private static final int MAX_TEXT = 20_000;
 
   private final Map<String, Double> words;
-  // Longest phrase (in tokens) starting with each first token: most tokens start no phrase at all.
-  private final Map<String, Integer> longestByFirstToken = new HashMap<>();
+  // Every token of every term, numbered; and the terms as a trie over those numbers, so a phrase
+  // is found by walking from a token instead of joining candidate strings.
+  private final Vocabulary vocabulary;
+  private final PhraseTrie phrases = new PhraseTrie();
+  // The factor of each vocabulary word that is an intensifier on its own, else NaN.
+  private final double[] singleIntensifier;
   private final Set<String> negators;
   private final Map<String, Double> intensifiers;
   private final Set<String> contrasts;
@@ -38,11 +44,30 @@ public final class LexiconSentimentModel implements SentimentModel {
     this.negators = negators;
     this.intensifiers = intensifiers;
     this.contrasts = contrasts;
-    for (Set<String> terms : List.of(words.keySet(), negators, intensifiers.keySet(), contrasts)) {
+    Set<String> vocabularyWords = new java.util.LinkedHashSet<>();
+    List<Set<String>> all = List.of(words.keySet(), negators, intensifiers.keySet(), contrasts);
+    for (Set<String> terms : all) {
+      for (String term : terms) {
+        vocabularyWords.addAll(List.of(term.split(" ")));
+      }
+    }
+    this.vocabulary = new Vocabulary(vocabularyWords);
+    for (Set<String> terms : all) {
       for (String term : terms) {
         String[] parts = term.split(" ");
-        longestByFirstToken.merge(parts[0], parts.length, Math::max);
+        if (parts.length <= MAX_PHRASE) {
+          int[] ids = new int[parts.length];
+          for (int k = 0; k < parts.length; k++) {
+            ids[k] = vocabulary.id(parts[k]);
+          }
+          phrases.add(ids, term);
+        }
       }
+    }
+    this.singleIntensifier = new double[vocabulary.size()];
+    for (int id = 0; id < vocabulary.size(); id++) {
+      Double factor = intensifiers.get(vocabulary.word(id));
+      singleIntensifier[id] = factor == null ? Double.NaN : factor;
     }
   }
 
@@ -117,36 +142,12 @@ public final class LexiconSentimentModel implements SentimentModel {
    * tokenises every text and every aspect window, and a regex scan was its largest cost.
    */
   static List<String> tokens(String text) {
-    List<String> tokens = new ArrayList<>();
-    int i = 0;
-    int n = text.length();
-    while (i < n) {
-      int c = text.codePointAt(i);
-      if (isTokenChar(c)) {
-        int start = i;
-        while (i < n && isTokenChar(text.codePointAt(i))) {
-          i += Character.charCount(text.codePointAt(i));
-        }
-        tokens.add(text.substring(start, i));
-      } else {
-        if (c == '.' || c == '!' || c == '?' || c == ';' || c == ',') {
-          tokens.add(String.valueOf((char) c));
-        }
-        i += Character.charCount(c);
-      }
+    TextTokens cut = TextTokens.of(text);
+    List<String> tokens = new ArrayList<>(cut.size());
+    for (int i = 0; i < cut.size(); i++) {
+      tokens.add(cut.token(i));
     }
     return tokens;
-  }
-
-  private static boolean isTokenChar(int c) {
-    if (c < 128) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    }
-    int type = Character.getType(c);
-    return Character.isLetter(c)
-        || type == Character.DECIMAL_DIGIT_NUMBER
-        || type == Character.LETTER_NUMBER
-        || type == Character.OTHER_NUMBER;
   }
 
   @Override
@@ -159,56 +160,64 @@ public final class LexiconSentimentModel implements SentimentModel {
     if (cleanText == null || cleanText.isBlank()) {
       return new Prediction(0.0, 0.0, 1.0);
     }
-    List<String> tokens =
-        tokens(cleanText.length() > 20_000 ? cleanText.substring(0, 20_000) : cleanText);
+    return score(TextTokens.of(truncate(cleanText)));
+  }
+
+  @Override
+  public Prediction predict(TextTokens tokens) {
+    String text = tokens.text();
+    if (text.isBlank()) {
+      return new Prediction(0.0, 0.0, 1.0);
+    }
+    return score(text.length() > MAX_TEXT ? TextTokens.of(truncate(text)) : tokens);
+  }
+
+  private static String truncate(String text) {
+    return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+  }
+
+  private Prediction score(TextTokens tokens) {
+    String text = tokens.text();
+    int size = tokens.size();
+    int[] ids = new int[size];
+    for (int t = 0; t < size; t++) {
+      ids[t] = vocabulary.id(text, tokens.start(t), tokens.end(t));
+    }
     double positive = 0;
     double negative = 0;
-    List<double[]> clause = new ArrayList<>();
+    // The open clause's positive and negative sums, added in token order.
+    double clausePositive = 0;
+    double clauseNegative = 0;
     int clauseStart = 0;
     int lastNegator = -100;
     double pendingIntensity = 1.0;
     int intensityAt = -100;
     double clauseWeight = 1.0;
     int i = 0;
-    while (i < tokens.size()) {
-      String token = tokens.get(i);
-      if (token.length() == 1 && ".!?;,".contains(token)) {
-        double[] sums = closeClause(clause, token.equals("?"));
-        positive += sums[0] * clauseWeight;
-        negative += sums[1] * clauseWeight;
-        clause.clear();
+    while (i < size) {
+      if (tokens.isMark(i)) {
+        double factor = text.charAt(tokens.start(i)) == '?' ? 0.35 : 1.0;
+        positive += clausePositive * factor * clauseWeight;
+        negative += clauseNegative * factor * clauseWeight;
+        clausePositive = 0;
+        clauseNegative = 0;
         clauseStart = i + 1;
         lastNegator = -100;
         i++;
         continue;
       }
-      Integer longest = longestByFirstToken.get(token);
-      if (longest == null) {
+      int node = longestPhrase(ids, i);
+      if (node < 0) {
         i++;
         continue;
       }
-      int length = 0;
-      String phrase = null;
-      for (int n = Math.min(Math.min(MAX_PHRASE, longest), tokens.size() - i); n >= 1; n--) {
-        String candidate = String.join(" ", tokens.subList(i, i + n));
-        if (words.containsKey(candidate)
-            || negators.contains(candidate)
-            || intensifiers.containsKey(candidate)
-            || contrasts.contains(candidate)) {
-          phrase = candidate;
-          length = n;
-          break;
-        }
-      }
-      if (phrase == null) {
-        i++;
-        continue;
-      }
+      String phrase = phrases.term(node);
+      int length = phrases.depth(node);
       if (contrasts.contains(phrase)) {
-        double[] sums = closeClause(clause, false);
-        positive += sums[0] * clauseWeight * 0.6;
-        negative += sums[1] * clauseWeight * 0.6;
-        clause.clear();
+        positive += clausePositive * clauseWeight * 0.6;
+        negative += clauseNegative * clauseWeight * 0.6;
+        clausePositive = 0;
+        clauseNegative = 0;
         clauseWeight = 1.3;
         lastNegator = -100;
       } else if (words.containsKey(phrase)) {
@@ -221,10 +230,14 @@ public final class LexiconSentimentModel implements SentimentModel {
           weight *= pendingIntensity;
         }
         int after = i + length;
-        if (after < tokens.size() && intensifiers.containsKey(tokens.get(after))) {
-          weight *= intensifiers.get(tokens.get(after));
+        if (after < size && ids[after] >= 0 && !Double.isNaN(singleIntensifier[ids[after]])) {
+          weight *= singleIntensifier[ids[after]];
         }
-        clause.add(new double[] {weight});
+        if (weight > 0) {
+          clausePositive += weight;
+        } else {
+          clauseNegative -= weight;
+        }
       } else if (negators.contains(phrase)) {
         lastNegator = i + length - 1;
       } else {
@@ -233,25 +246,47 @@ public final class LexiconSentimentModel implements SentimentModel {
       }
       i += length;
     }
-    double[] sums = closeClause(clause, false);
-    positive += sums[0] * clauseWeight;
-    negative += sums[1] * clauseWeight;
+    positive += clausePositive * clauseWeight;
+    negative += clauseNegative * clauseWeight;
     return softmax(negative, positive, NEUTRAL_PRIOR + 0.5 * Math.min(positive, negative));
   }
 
-  /** Sums a clause's weights; a question carries a third of its sentiment. */
-  private static double[] closeClause(List<double[]> clause, boolean question) {
-    double positive = 0;
-    double negative = 0;
-    for (double[] weight : clause) {
-      if (weight[0] > 0) {
-        positive += weight[0];
-      } else {
-        negative -= weight[0];
+  /**
+   * The trie node of the longest term (at most {@link #MAX_PHRASE} tokens) that starts at token
+   * {@code i}, or -1: what joining tokens i..i+n for n = 4..1 and looking each up would find.
+   */
+  private int longestPhrase(int[] ids, int i) {
+    int node = PhraseTrie.ROOT;
+    int longest = -1;
+    for (int k = 0; k < MAX_PHRASE && i + k < ids.length && ids[i + k] >= 0; k++) {
+      node = phrases.child(node, ids[i + k]);
+      if (node < 0) {
+        break;
+      }
+      if (phrases.term(node) != null) {
+        longest = node;
       }
     }
-    double factor = question ? 0.35 : 1.0;
-    return new double[] {positive * factor, negative * factor};
+    return longest;
+  }
+
+  /** The term {@link #predict} reads at token {@code i} of a text, or null (for tests). */
+  String phraseAt(String text, int i) {
+    TextTokens tokens = TextTokens.of(text);
+    int[] ids = new int[tokens.size()];
+    for (int t = 0; t < ids.length; t++) {
+      ids[t] = vocabulary.id(text, tokens.start(t), tokens.end(t));
+    }
+    int node = longestPhrase(ids, i);
+    return node < 0 ? null : phrases.term(node);
+  }
+
+  /** True when a term (tokens joined by single spaces) is in the lexicon, of any kind. */
+  boolean isTerm(String term) {
+    return words.containsKey(term)
+        || negators.contains(term)
+        || intensifiers.containsKey(term)
+        || contrasts.contains(term);
   }
 
   private static Prediction softmax(double negative, double positive, double neutral) {

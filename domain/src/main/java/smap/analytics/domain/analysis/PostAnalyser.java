@@ -70,11 +70,11 @@ public final class PostAnalyser {
           skipReason,
           MODEL_VERSION);
     }
-    List<Keyword> found = stages.keywords() ? keywords.extract(text.cleanText()) : List.of();
+    // Cut once: keywords and sentiment read the same tokens.
+    TextTokens tokens = TextTokens.of(text.cleanText());
+    List<Keyword> found = stages.keywords() ? keywords.extract(tokens) : List.of();
     SentimentAnalyser.Sentiment overall =
-        stages.sentiment()
-            ? sentiment.overall(text.cleanText())
-            : SentimentAnalyser.Sentiment.EMPTY;
+        stages.sentiment() ? sentiment.overall(tokens) : SentimentAnalyser.Sentiment.EMPTY;
     Map<String, Object> aspects =
         stages.aspectSentiment() && !found.isEmpty()
             ? sentiment.aspects(text.cleanText(), found)

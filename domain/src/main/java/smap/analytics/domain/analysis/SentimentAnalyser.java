@@ -45,6 +45,14 @@ public final class SentimentAnalyser {
     return map(model.predict(cleanText), true);
   }
 
+  /** Overall sentiment of a clean text already cut into tokens. */
+  public Sentiment overall(TextTokens tokens) {
+    if (tokens.text().isBlank()) {
+      return Sentiment.EMPTY;
+    }
+    return map(model.predict(tokens), true);
+  }
+
   private static Sentiment map(SentimentModel.Prediction p, boolean withProbabilities) {
     int index = 2;
     double best = p.neutral();

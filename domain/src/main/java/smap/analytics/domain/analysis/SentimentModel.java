@@ -9,6 +9,14 @@ public interface SentimentModel {
   /** Class probabilities of a clean text; they sum to 1. Never throws for any text. */
   Prediction predict(String cleanText);
 
+  /**
+   * The same prediction for a text the analysis has already cut into tokens; a model that reads
+   * tokens can take them instead of cutting the text again.
+   */
+  default Prediction predict(TextTokens tokens) {
+    return predict(tokens.text());
+  }
+
   /** A short name and version, stored as {@code model_version}. */
   String version();
 

@@ -276,6 +276,57 @@ class FastScansTest {
   }
 
   @Test
+  void tokensEqualTheTokenPattern() {
+    for (String raw : texts(3, 10_000)) {
+      for (String text : List.of(raw, TextPreprocessor.normalise(raw))) {
+        List<String> expected = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+          expected.add(m.group());
+        }
+        assertThat(LexiconSentimentModel.tokens(text)).as(text).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void keywordsEqualWholeWordPatternsOverTheDictionary() throws IOException {
+    Map<String, String> dictionary = new LinkedHashMap<>();
+    try (InputStream in =
+        KeywordExtractor.class.getResourceAsStream("/smap/analytics/analysis/aspects.tsv")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String[] f = line.split("\t");
+        if (!line.startsWith("#") && f.length == 3) {
+          dictionary.put(f[2].toLowerCase(Locale.ROOT), f[0]);
+        }
+      }
+    }
+    Map<String, Pattern> patterns = new LinkedHashMap<>();
+    dictionary
+        .keySet()
+        .forEach(
+            term ->
+                patterns.put(
+                    term,
+                    Pattern.compile(
+                        "(?<![\\p{L}\\p{N}_])" + Pattern.quote(term) + "(?![\\p{L}\\p{N}_])",
+                        Pattern.UNICODE_CHARACTER_CLASS)));
+    for (String raw : texts(4, 5_000)) {
+      String text = TextPreprocessor.normalise(raw);
+      List<String> expected = new ArrayList<>();
+      for (Map.Entry<String, Pattern> term : patterns.entrySet()) {
+        if (expected.size() < KeywordExtractor.MAX_KEYWORDS
+            && term.getValue().matcher(text).find()) {
+          expected.add(term.getKey() + "/" + dictionary.get(term.getKey()));
+        }
+      }
+      List<String> actual = new ArrayList<>();
+      RULES.aspects().extract(text).forEach(k -> actual.add(k.keyword() + "/" + k.aspect()));
+      assertThat(actual).as(text).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void intentEqualsRunningEveryPatternOverTheWholeText() throws IOException {
     Map<Intent, List<Pattern>> patterns = new LinkedHashMap<>();
     try (InputStream in =
@@ -307,6 +358,23 @@ class FastScansTest {
       IntentClassifier.Result result = RULES.intents().classify(text);
       assertThat(result.intent()).as(text).isEqualTo(best);
       assertThat(result.matchedPatterns()).as(text).isEqualTo(matched);
+    }
+  }
+
+  @Test
+  void theLexiconFindsTheLongestTermAsJoiningTokensWould() {
+    LexiconSentimentModel model = RULES.lexicon();
+    for (String raw : texts(6, 5_000)) {
+      String text = TextPreprocessor.normalise(raw);
+      List<String> tokens = LexiconSentimentModel.tokens(text);
+      for (int i = 0; i < tokens.size(); i++) {
+        String expected = null;
+        for (int n = Math.min(4, tokens.size() - i); n >= 1 && expected == null; n--) {
+          String candidate = String.join(" ", tokens.subList(i, i + n));
+          expected = model.isTerm(candidate) ? candidate : null;
+        }
+        assertThat(model.phraseAt(text, i)).as(text + " @" + i).isEqualTo(expected);
+      }
     }
   }
 }
