@@ -2,12 +2,9 @@ package smap.analytics.domain.analysis;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -57,23 +54,26 @@ public final class TextPreprocessor {
     {"j", "gì"},
     {"gi", "gì"}
   };
-  // The single-word keys packed 16 bits a character (see replaceTeencode), sorted, and their words.
-  private static final long[] TEENCODE_KEYS;
-  private static final String[] TEENCODE_VALUES;
+  // The single-word keys packed 16 bits a character (see replaceTeencode) in a 64-slot
+  // open-addressing table, and their words.
+  private static final long[] TEENCODE_KEYS = new long[64];
+  private static final String[] TEENCODE_VALUES = new String[64];
 
   static {
-    Map<Long, String> packed = new TreeMap<>();
     for (String[] pair : TEENCODE) {
       if (!pair[0].contains(" ")) {
         long key = 0;
         for (char c : pair[0].toCharArray()) {
           key = key << 16 | c;
         }
-        packed.put(key, pair[1]);
+        int slot = teencodeSlot(key);
+        while (TEENCODE_KEYS[slot] != 0 && TEENCODE_KEYS[slot] != key) {
+          slot = (slot + 1) & 63;
+        }
+        TEENCODE_KEYS[slot] = key;
+        TEENCODE_VALUES[slot] = pair[1];
       }
     }
-    TEENCODE_KEYS = packed.keySet().stream().mapToLong(Long::longValue).toArray();
-    TEENCODE_VALUES = packed.values().toArray(String[]::new);
   }
 
   private static final Pattern THI_ML = Pattern.compile("\\bthì ml\\b", FLAGS);
@@ -133,7 +133,22 @@ public final class TextPreprocessor {
     String clean = normalise(merged);
     int mergedLength = length(merged);
     int cleanLength = length(clean);
-    int words = countWords(merged);
+    // Words (as Python's len(text.split()) counts them) and whether ten ASCII digits stand in a
+    // row (a phone number needs them), in one pass.
+    int words = 0;
+    boolean inWord = false;
+    int digits = 0;
+    boolean tenDigits = false;
+    for (int i = 0; i < merged.length(); i++) {
+      char c = merged.charAt(i);
+      boolean space = isSpace(c);
+      if (!space && !inWord) {
+        words++;
+      }
+      inWord = !space;
+      digits = c >= '0' && c <= '9' ? digits + 1 : 0;
+      tenDigits |= digits >= 10;
+    }
     int hashtags = countHashtags(merged);
     int commentsLength = 0;
     for (int i = 0; i < Math.min(MAX_COMMENTS, allComments.size()); i++) {
@@ -149,7 +164,7 @@ public final class TextPreprocessor {
         words == 0 ? 0.0 : (double) hashtags / words,
         mergedLength == 0 ? 0.0 : (double) (mergedLength - cleanLength) / mergedLength,
         !transcriptText.isBlank(),
-        hasDigitRun(merged, 10) && PHONE.matcher(merged).find(),
+        tenDigits && PHONE.matcher(merged).find(),
         spam,
         length(captionText),
         length(transcriptText),
@@ -172,9 +187,62 @@ public final class TextPreprocessor {
     if (result.contains("http") || result.contains("www.")) {
       result = URL.matcher(result).replaceAll("");
     }
-    result = removeEmoji(result);
-    result = removeHashMarks(result);
-    return collapseLowerStrip(result);
+    return removeEmojiHashMarksSpaceAndCase(result);
+  }
+
+  /**
+   * Steps 5-8 in one pass: emoji removed, '#' removed before a word, white space collapsed, lower
+   * case, stripped. A '#' is decided on the text as it is once the emoji are gone, so the scan
+   * looks past emoji for the character that follows it. Σ and İ (which lower-case by context or
+   * into two characters) send the text through the steps one at a time.
+   */
+  static String removeEmojiHashMarksSpaceAndCase(String text) {
+    int n = text.length();
+    char[] out = new char[n];
+    int length = 0;
+    boolean pendingSpace = false;
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c >= 0x24C2) {
+        int width = Character.charCount(text.codePointAt(i));
+        if (isEmoji(text.codePointAt(i))) {
+          i += width;
+          continue;
+        }
+      } else if (c == '#' && startsHashtagAfterEmoji(text, i)) {
+        i++;
+        continue;
+      } else if (CharTable.isChar(c, CharTable.SPACE)) {
+        pendingSpace = length > 0;
+        i++;
+        continue;
+      }
+      if (pendingSpace) {
+        out[length++] = ' ';
+        pendingSpace = false;
+      }
+      int read = CharTable.putLower(text, i, out, length);
+      if (read == 0) {
+        return collapseLowerStrip(removeHashMarks(removeEmoji(text)));
+      }
+      i += read;
+      length += read;
+    }
+    return new String(out, 0, length);
+  }
+
+  /** True when the '#' at {@code hash} is followed by a word character once emoji are removed. */
+  private static boolean startsHashtagAfterEmoji(String text, int hash) {
+    int i = hash + 1;
+    while (i < text.length()) {
+      int c = text.codePointAt(i);
+      if (!isEmoji(c)) {
+        return CharTable.is(c, CharTable.REGEX_WORD);
+      }
+      i += Character.charCount(c);
+    }
+    return false;
   }
 
   /** True when the text has "ml" in any case: "thì ml" cannot occur without it. */
@@ -308,7 +376,7 @@ public final class TextPreprocessor {
           break;
         }
         if (candidate) {
-          char lower = d < 0x80 ? CharTable.lower((char) d) : fold(d);
+          char lower = fold(d);
           candidate = i - start < 4 && (lower < 0x80 || lower == 'đ');
           key = key << 16 | lower;
         }
@@ -330,17 +398,31 @@ public final class TextPreprocessor {
   }
 
   /**
-   * A character as a case-insensitive regex compares it: İ and ı match i, ſ matches s and the
-   * Kelvin sign k, as they did in the original's {@code re.IGNORECASE} substitutions.
+   * A character as a case-insensitive regex compares it ({@code toLowerCase(toUpperCase(c))}): İ
+   * and ı match i, ſ matches s, as in the original's {@code re.IGNORECASE} substitutions. Only
+   * those three differ from the plain lower case among characters that fold to ASCII or đ.
    */
   private static char fold(int c) {
-    int folded = Character.toLowerCase(Character.toUpperCase(c));
-    return folded < 0x10000 ? (char) folded : 0xFFFF;
+    if (c == 0x130 || c == 0x131) {
+      return 'i';
+    }
+    if (c == 0x17F) {
+      return 's';
+    }
+    return c < 0x10000 ? CharTable.lower((char) c) : 0xFFFF;
+  }
+
+  private static int teencodeSlot(long key) {
+    return (int) ((key * 0x9E3779B97F4A7C15L) >>> 58);
   }
 
   private static String teencodeFor(long key) {
-    int at = Arrays.binarySearch(TEENCODE_KEYS, key);
-    return at < 0 ? null : TEENCODE_VALUES[at];
+    for (int slot = teencodeSlot(key); TEENCODE_KEYS[slot] != 0; slot = (slot + 1) & 63) {
+      if (TEENCODE_KEYS[slot] == key) {
+        return TEENCODE_VALUES[slot];
+      }
+    }
+    return null;
   }
 
   /** {@code \\s+} (Unicode white space) to one space, without a regex. */
@@ -362,36 +444,9 @@ public final class TextPreprocessor {
     return out.toString();
   }
 
-  /** Whitespace-separated words, as Python's {@code len(text.split())} counts them. */
-  static int countWords(String text) {
-    int words = 0;
-    boolean inWord = false;
-    for (int i = 0; i < text.length(); i++) {
-      boolean space = isSpace(text.charAt(i));
-      if (!space && !inWord) {
-        words++;
-      }
-      inWord = !space;
-    }
-    return words;
-  }
-
   /** White space as {@code \\s} with Unicode classes matches it. */
   private static boolean isSpace(char c) {
     return CharTable.isChar(c, CharTable.SPACE);
-  }
-
-  /** True when the text has {@code length} ASCII digits in a row (a phone number needs ten). */
-  private static boolean hasDigitRun(String text, int length) {
-    int run = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      run = c >= '0' && c <= '9' ? run + 1 : 0;
-      if (run >= length) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Length in code points, as Python counts it. */
