@@ -4,20 +4,35 @@ package smap.analytics.domain.analysis;
  * The pairs of adjacent characters of a text, hashed into a 65 536-bit set: one pass over the text,
  * then "may it contain this literal?" costs a few bit tests instead of a search of the whole text.
  * A literal whose pairs are not all in the set cannot occur in the text; one whose pairs are might
- * (hash collisions, pairs from different places), so the caller still searches for it.
+ * (hash collisions, pairs from different places), so the caller still searches for it. The same
+ * pass measures the longest run of digits, which digit patterns (phone numbers) need.
  */
 final class CharPairs {
 
   private final long[] bits = new long[1024];
+  private int longestDigitRun;
 
   private CharPairs() {}
 
   static CharPairs of(String text) {
     CharPairs pairs = new CharPairs();
-    for (int i = 1; i < text.length(); i++) {
-      pairs.set(hash(text.charAt(i - 1), text.charAt(i)));
+    int run = 0;
+    char previous = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (i > 0) {
+        pairs.set(hash(previous, c));
+      }
+      run = CharTable.isChar(c, CharTable.DIGIT) ? run + 1 : 0;
+      pairs.longestDigitRun = Math.max(pairs.longestDigitRun, run);
+      previous = c;
     }
     return pairs;
+  }
+
+  /** The longest run of consecutive digits in the text (read in the same pass). */
+  int longestDigitRun() {
+    return longestDigitRun;
   }
 
   /** False only when {@code literal} cannot occur in the text. */

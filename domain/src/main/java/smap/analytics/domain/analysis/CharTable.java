@@ -26,6 +26,9 @@ final class CharTable {
    */
   static final int SPECIAL_CASE = 16;
 
+  /** {@link Character#isUpperCase(char)}. */
+  static final int UPPER = 32;
+
   private static final byte[] CLASSES = new byte[0x10000];
   private static final char[] LOWER = new char[0x10000];
 
@@ -43,6 +46,9 @@ final class CharTable {
       }
       if (Character.isDigit(c)) {
         classes |= DIGIT;
+      }
+      if (Character.isUpperCase(c)) {
+        classes |= UPPER;
       }
       int lower = Character.toLowerCase(c);
       if (c == 0x3A3 || c == 0x130 || lower > 0xFFFF) {

@@ -171,13 +171,7 @@ public final class IntentClassifier {
 
   /** The longest run of consecutive digits in the text. */
   static int longestDigitRun(String text) {
-    int best = 0;
-    int run = 0;
-    for (int i = 0; i < text.length(); i++) {
-      run = CharTable.isChar(text.charAt(i), CharTable.DIGIT) ? run + 1 : 0;
-      best = Math.max(best, run);
-    }
-    return best;
+    return CharPairs.of(text).longestDigitRun();
   }
 
   private static boolean containsAll(String text, CharPairs pairs, List<String> literals) {
@@ -226,8 +220,8 @@ public final class IntentClassifier {
       return new Result(Intent.DISCUSSION, 1.0, List.of());
     }
     Intent best = null;
-    int digitRun = longestDigitRun(cleanText);
     CharPairs pairs = CharPairs.of(cleanText);
+    int digitRun = pairs.longestDigitRun();
     List<String> bestMatches = List.of();
     for (Map.Entry<Intent, List<Pattern>> entry : patterns.entrySet()) {
       if (best != null && entry.getKey().priority() <= best.priority()) {

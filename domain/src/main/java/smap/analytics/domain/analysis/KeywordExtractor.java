@@ -128,7 +128,7 @@ public final class KeywordExtractor {
     boolean[] found = new boolean[terms.size()];
     for (int t = 0; t < tokens.size(); t++) {
       int start = tokens.start(t);
-      int id = firstWords.id(text, start, tokens.end(t));
+      int id = firstWords.id(tokens, t);
       if (id < 0) {
         continue;
       }

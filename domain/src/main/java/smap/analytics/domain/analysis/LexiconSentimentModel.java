@@ -181,7 +181,7 @@ public final class LexiconSentimentModel implements SentimentModel {
     int size = tokens.size();
     int[] ids = new int[size];
     for (int t = 0; t < size; t++) {
-      ids[t] = vocabulary.id(text, tokens.start(t), tokens.end(t));
+      ids[t] = vocabulary.id(tokens, t);
     }
     double positive = 0;
     double negative = 0;
@@ -275,7 +275,7 @@ public final class LexiconSentimentModel implements SentimentModel {
     TextTokens tokens = TextTokens.of(text);
     int[] ids = new int[tokens.size()];
     for (int t = 0; t < ids.length; t++) {
-      ids[t] = vocabulary.id(text, tokens.start(t), tokens.end(t));
+      ids[t] = vocabulary.id(tokens, t);
     }
     int node = longestPhrase(ids, i);
     return node < 0 ? null : phrases.term(node);

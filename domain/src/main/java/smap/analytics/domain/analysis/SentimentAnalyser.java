@@ -195,7 +195,7 @@ public final class SentimentAnalyser {
 
   private static boolean isLowerCase(String text) {
     for (int i = 0; i < text.length(); i++) {
-      if (Character.isUpperCase(text.charAt(i))) {
+      if (CharTable.isChar(text.charAt(i), CharTable.UPPER)) {
         return false;
       }
     }

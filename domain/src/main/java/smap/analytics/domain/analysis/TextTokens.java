@@ -13,6 +13,8 @@ public final class TextTokens {
   private final String text;
   private int[] starts;
   private int[] ends;
+  // Each token's String.hashCode(), computed while cutting, so look-ups do not read it again.
+  private int[] hashes;
   private int size;
 
   private TextTokens(String text) {
@@ -20,6 +22,7 @@ public final class TextTokens {
     int capacity = Math.max(8, text.length() / 4);
     this.starts = new int[capacity];
     this.ends = new int[capacity];
+    this.hashes = new int[capacity];
   }
 
   /** Cuts a text into tokens. */
@@ -36,13 +39,14 @@ public final class TextTokens {
     while (i < n) {
       char c = t.charAt(i);
       if (!Character.isSurrogate(c) && !CharTable.isChar(c, CharTable.TOKEN)) {
-        if (c == '.' || c == '!' || c == '?' || c == ';' || c == ',') {
-          add(i, i + 1);
+        if (isMark(c)) {
+          add(i, i + 1, c);
         }
         i++;
         continue;
       }
       int start = i;
+      int hash = 0;
       while (i < n) {
         char d = t.charAt(i);
         if (Character.isSurrogate(d)) {
@@ -50,8 +54,13 @@ public final class TextTokens {
           if (!CharTable.is(cp, CharTable.TOKEN)) {
             break;
           }
+          hash = 31 * hash + d;
+          if (cp >= 0x10000) {
+            hash = 31 * hash + t.charAt(i + 1);
+          }
           i += Character.charCount(cp);
         } else if (CharTable.isChar(d, CharTable.TOKEN)) {
+          hash = 31 * hash + d;
           i++;
         } else {
           break;
@@ -60,18 +69,20 @@ public final class TextTokens {
       if (i == start) {
         i += Character.charCount(t.codePointAt(i));
       } else {
-        add(start, i);
+        add(start, i, hash);
       }
     }
   }
 
-  private void add(int start, int end) {
+  private void add(int start, int end, int hash) {
     if (size == starts.length) {
       starts = Arrays.copyOf(starts, size * 2);
       ends = Arrays.copyOf(ends, size * 2);
+      hashes = Arrays.copyOf(hashes, size * 2);
     }
     starts[size] = start;
     ends[size] = end;
+    hashes[size] = hash;
     size++;
   }
 
@@ -93,6 +104,11 @@ public final class TextTokens {
   /** Where token {@code i} ends in the text (exclusive). */
   public int end(int i) {
     return ends[i];
+  }
+
+  /** {@code token(i).hashCode()}, without making the string. */
+  public int hash(int i) {
+    return hashes[i];
   }
 
   /** True when token {@code i} is a clause mark ({@code . ! ? ; ,}). */

@@ -43,6 +43,15 @@ final class Vocabulary {
     for (int i = start; i < end; i++) {
       hash = 31 * hash + text.charAt(i);
     }
+    return id(text, start, end, hash);
+  }
+
+  /** Token {@code t} of a cut text: its id, or -1. */
+  int id(TextTokens tokens, int t) {
+    return id(tokens.text(), tokens.start(t), tokens.end(t), tokens.hash(t));
+  }
+
+  private int id(String text, int start, int end, int hash) {
     int length = end - start;
     int slot = hash & mask;
     String key;
