@@ -33,6 +33,7 @@ public class PostAnalysisBenchmark {
   private final PostAnalyser analyser = PostAnalyser.withDefaults();
   private final AnalysisInput tiktok = tiktok();
   private final AnalysisInput youtube = youtube();
+  private final AnalysisInput youtubeLong = youtubeLong();
 
   private static List<CommentText> comments(int n) {
     String[] texts = {
@@ -72,11 +73,21 @@ public class PostAnalysisBenchmark {
   }
 
   static AnalysisInput youtube() {
+    return youtube(8);
+  }
+
+  /** A 15-minute review: the same speech, 11,300 characters. */
+  static AnalysisInput youtubeLong() {
+    return youtube(40);
+  }
+
+  /** A YouTube post whose transcript is a 283-character paragraph {@code times} times. */
+  static AnalysisInput youtube(int times) {
     String transcript =
         ("Chào mọi người, hôm nay chúng ta cùng đánh giá Toyota Vios bản 2025 sau mười nghìn km. Động cơ"
                 + " vận hành bền bỉ, tiêu hao nhiên liệu thấp, chi phí bảo dưỡng rẻ. Nội thất thì hơi cũ, màn"
                 + " hình nhỏ và phần mềm có lúc bị lag. Ghế ngồi khá êm, cách âm ở tốc độ cao chưa tốt lắm. ")
-            .repeat(8);
+            .repeat(times);
     return new AnalysisInput(
         Platform.YOUTUBE,
         "Đánh giá chi tiết Toyota Vios 2025: vận hành, tiêu hao nhiên liệu, chi phí bảo dưỡng. #toyota #vios",
@@ -99,5 +110,10 @@ public class PostAnalysisBenchmark {
   @Benchmark
   public AnalysisOutcome youtubePost() {
     return analyser.analyse(youtube, AnalysisStages.all());
+  }
+
+  @Benchmark
+  public AnalysisOutcome youtubeLongPost() {
+    return analyser.analyse(youtubeLong, AnalysisStages.all());
   }
 }
