@@ -158,24 +158,45 @@ public final class JooqReplayJobAdapter implements ReplayJobPort {
   }
 
   @Override
-  public Optional<String> claimNext(long id) {
+  public Optional<String> claimNext(long id, Instant now, Instant staleBefore) {
     return dsl.transactionResult(
         cfg -> {
           DSLContext tx = DSL.using(cfg);
+          // An item whose runner died (taken before staleBefore, never finished) first, then the
+          // next pending one; each query reads one partial index.
           Record r =
               tx.fetchOne(
                   "SELECT i.seq, i.event_id FROM replay_job_items i JOIN replay_jobs j ON j.id = i.job_id WHERE i.job_id = ? AND"
-                      + " i.state = 'PENDING' AND j.status = 'RUNNING' ORDER BY i.seq LIMIT 1 FOR UPDATE OF i SKIP LOCKED",
-                  id);
+                      + " i.state = 'RUNNING' AND i.claimed_at < ? AND j.status = 'RUNNING' ORDER BY i.seq LIMIT 1"
+                      + " FOR UPDATE OF i SKIP LOCKED",
+                  id,
+                  JooqBatchLedgerAdapter.ts(staleBefore));
+          if (r == null) {
+            r =
+                tx.fetchOne(
+                    "SELECT i.seq, i.event_id FROM replay_job_items i JOIN replay_jobs j ON j.id = i.job_id WHERE i.job_id = ? AND"
+                        + " i.state = 'PENDING' AND j.status = 'RUNNING' ORDER BY i.seq LIMIT 1 FOR UPDATE OF i SKIP LOCKED",
+                    id);
+          }
           if (r == null) {
             return Optional.empty();
           }
           tx.execute(
-              "UPDATE replay_job_items SET state = 'RUNNING' WHERE job_id = ? AND seq = ?",
+              "UPDATE replay_job_items SET state = 'RUNNING', claimed_at = ? WHERE job_id = ? AND seq = ?",
+              JooqBatchLedgerAdapter.ts(now),
               id,
               r.get("seq", Integer.class));
           return Optional.of(r.get("event_id", String.class));
         });
+  }
+
+  @Override
+  public int unfinished(long id) {
+    return ((Number)
+            dsl.fetchValue(
+                "SELECT count(*) FROM replay_job_items WHERE job_id = ? AND state IN ('PENDING', 'RUNNING')",
+                id))
+        .intValue();
   }
 
   @Override
@@ -189,12 +210,18 @@ public final class JooqReplayJobAdapter implements ReplayJobPort {
     dsl.transaction(
         cfg -> {
           DSLContext tx = DSL.using(cfg);
-          tx.execute(
-              "UPDATE replay_job_items SET state = ?, message = ? WHERE job_id = ? AND event_id = ?",
-              state,
-              message,
-              id,
-              eventId);
+          int finished =
+              tx.execute(
+                  "UPDATE replay_job_items SET state = ?, message = ? WHERE job_id = ? AND event_id = ?"
+                      + " AND state = 'RUNNING'",
+                  state,
+                  message,
+                  id,
+                  eventId);
+          if (finished == 0) {
+            // Finished already, by the runner that took it again after this one's lease ran out.
+            return;
+          }
           tx.execute(
               "UPDATE replay_jobs SET "
                   + column

@@ -1,6 +1,7 @@
 package smap.analytics.application.service.console;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,12 @@ public final class ReplayBatchesService implements ReplayBatchesUseCase {
 
   /** Largest set one job may freeze. */
   public static final int MAX_JOB_SIZE = 100_000;
+
+  /**
+   * How long an item stays with the runner that took it. Replaying one batch takes seconds; an item
+   * still unfinished after this was taken by an instance that died, and is taken again.
+   */
+  public static final Duration ITEM_LEASE = Duration.ofMinutes(5);
 
   private static final Logger LOG = LoggerFactory.getLogger(ReplayBatchesService.class);
 
@@ -129,8 +136,14 @@ public final class ReplayBatchesService implements ReplayBatchesUseCase {
       if (now < slot) {
         continue;
       }
-      Optional<String> next = jobs.claimNext(job.id());
+      Optional<String> next =
+          jobs.claimNext(job.id(), clock.instant(), clock.instant().minus(ITEM_LEASE));
       if (next.isEmpty()) {
+        if (jobs.unfinished(job.id()) > 0) {
+          // Another runner is replaying the last items, or one died holding them: wait for it
+          // to finish or for the lease to run out.
+          continue;
+        }
         jobs.setStatus(job.id(), "DONE", clock.instant());
         nextSlot.remove(job.id());
         LOG.info(

@@ -16,6 +16,8 @@ public final class InMemoryReplayJobs implements ReplayJobPort {
   private final Map<Long, List<String>> items = new LinkedHashMap<>();
   private final Map<Long, Map<String, String>> states = new LinkedHashMap<>();
   private final Map<String, Long> keys = new LinkedHashMap<>();
+  // When each taken item ("job/event") was taken.
+  private final Map<String, Instant> claims = new LinkedHashMap<>();
   private List<String> matching = List.of();
   private long nextId = 1;
 
@@ -100,13 +102,22 @@ public final class InMemoryReplayJobs implements ReplayJobPort {
   }
 
   @Override
-  public synchronized Optional<String> claimNext(long id) {
+  public synchronized Optional<String> claimNext(long id, Instant now, Instant staleBefore) {
     if (!jobs.get(id).status().equals("RUNNING")) {
       return Optional.empty();
     }
-    for (Map.Entry<String, String> e : states.get(id).entrySet()) {
+    Map<String, String> itemStates = states.get(id);
+    for (Map.Entry<String, String> e : itemStates.entrySet()) {
+      if (e.getValue().equals("RUNNING")
+          && claims.get(id + "/" + e.getKey()).isBefore(staleBefore)) {
+        claims.put(id + "/" + e.getKey(), now);
+        return Optional.of(e.getKey());
+      }
+    }
+    for (Map.Entry<String, String> e : itemStates.entrySet()) {
       if (e.getValue().equals("PENDING")) {
         e.setValue("RUNNING");
+        claims.put(id + "/" + e.getKey(), now);
         return Optional.of(e.getKey());
       }
     }
@@ -114,8 +125,19 @@ public final class InMemoryReplayJobs implements ReplayJobPort {
   }
 
   @Override
+  public synchronized int unfinished(long id) {
+    return (int)
+        states.get(id).values().stream()
+            .filter(s -> s.equals("PENDING") || s.equals("RUNNING"))
+            .count();
+  }
+
+  @Override
   public synchronized void finishItem(
       long id, String eventId, String state, String message, Instant at) {
+    if (!"RUNNING".equals(states.get(id).get(eventId))) {
+      return;
+    }
     states.get(id).put(eventId, state);
     ReplayJob j = jobs.get(id);
     jobs.put(

@@ -117,4 +117,52 @@ class ReplayBatchesServiceTest {
     assertThat(replayed).containsExactly("a");
     assertThat(service.start(id, "ana").orElseThrow().status()).isEqualTo("CANCELLED");
   }
+
+  @Test
+  void anItemTakenByARunnerThatDiedIsTakenAgainAfterTheLeaseAndTheJobWaitsForIt() {
+    jobs.matching(List.of("a", "b"));
+    long id = service.preview(preview("k5", 50)).job().id();
+    service.start(id, "ana");
+    // Another instance takes "a" and dies before finishing it.
+    assertThat(
+            jobs.claimNext(
+                id, clock.instant(), clock.instant().minus(ReplayBatchesService.ITEM_LEASE)))
+        .contains("a");
+
+    for (int i = 0; i < 10; i++) {
+      service.runOnce();
+      clock.millis += 1000;
+    }
+    assertThat(replayed).containsExactly("b");
+    var waiting = service.job(id).orElseThrow();
+    assertThat(waiting.status()).as("not done while an item is unfinished").isEqualTo("RUNNING");
+    assertThat(waiting.remaining()).isEqualTo(1);
+
+    clock.millis += ReplayBatchesService.ITEM_LEASE.toMillis();
+    service.runOnce();
+    clock.millis += 1000;
+    service.runOnce();
+
+    assertThat(replayed).containsExactly("b", "a");
+    var done = service.job(id).orElseThrow();
+    assertThat(done.status()).isEqualTo("DONE");
+    assertThat(done.done()).isEqualTo(2);
+    assertThat(done.remaining()).isZero();
+  }
+
+  @Test
+  void aRunnerThoughtDeadThatFinishesAfterAllIsNotCountedTwice() {
+    jobs.matching(List.of("a"));
+    long id = service.preview(preview("k6", 50)).job().id();
+    service.start(id, "ana");
+    java.time.Instant stale = clock.instant().minus(ReplayBatchesService.ITEM_LEASE);
+    assertThat(jobs.claimNext(id, clock.instant(), stale)).contains("a");
+    clock.millis += ReplayBatchesService.ITEM_LEASE.toMillis() + 1;
+    service.runOnce(); // takes "a" again and finishes it
+    jobs.finishItem(id, "a", "DONE", "late", clock.instant()); // the slow runner, at last
+
+    var job = service.job(id).orElseThrow();
+    assertThat(job.done()).isEqualTo(1);
+    assertThat(job.remaining()).isZero();
+  }
 }

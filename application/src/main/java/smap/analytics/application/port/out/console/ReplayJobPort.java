@@ -25,10 +25,20 @@ public interface ReplayJobPort {
   /** Sets the status (RUNNING, PAUSED, CANCELLED, DONE); returns false when the job is unknown. */
   boolean setStatus(long id, String status, Instant at);
 
-  /** Takes the next pending item of a RUNNING job (so that two runners never take the same one). */
-  Optional<String> claimNext(long id);
+  /**
+   * Takes the next item of a RUNNING job, marking it taken at {@code now}: an item taken before
+   * {@code staleBefore} and never finished (its runner died) first, else the next pending one. Two
+   * runners never take the same item at once.
+   */
+  Optional<String> claimNext(long id, Instant now, Instant staleBefore);
 
-  /** Records an item's outcome (DONE, FAILED, SKIPPED) and counts it on the job. */
+  /** The items of a job that are not finished: pending, or taken and not yet finished. */
+  int unfinished(long id);
+
+  /**
+   * Records the outcome (DONE, FAILED, SKIPPED) of a taken item and counts it on the job; an item
+   * already finished (by a runner thought dead that finished after all) is not counted twice.
+   */
   void finishItem(long id, String eventId, String state, String message, Instant at);
 
   /** A job to create. */
