@@ -67,6 +67,13 @@ public record AnalysisSettings(
     if (values[12] <= 0) {
       throw new IllegalArgumentException("IMPACT_MAX_RAW_SCORE: must be > 0");
     }
+    // A follower count: a fraction or a number past what a long holds is a typo, not a threshold.
+    if (values[14] != Math.rint(values[14]) || values[14] >= 0x1p62) {
+      throw new IllegalArgumentException(
+          "IMPACT_KOL_FOLLOWER_THRESHOLD: expected a whole number of followers, got '"
+              + env.get("IMPACT_KOL_FOLLOWER_THRESHOLD").strip()
+              + "'");
+    }
     return new AnalysisSettings(
         values[0],
         values[1],

@@ -48,11 +48,26 @@ class AnalysisSettingsTest {
     "SENTIMENT_AMPLIFIER_NEGATIVE, NaN",
     "IMPACT_VERIFIED_BONUS, Infinity",
     "IMPACT_MAX_RAW_SCORE, 0",
+    "IMPACT_KOL_FOLLOWER_THRESHOLD, 50000.5",
+    "IMPACT_KOL_FOLLOWER_THRESHOLD, 1e30",
   })
   void aMalformedValueFailsNamingTheSetting(String name, String value) {
     assertThatThrownBy(() -> AnalysisSettings.fromSettings(Map.of(name, value)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(name + ":");
+  }
+
+  @Test
+  void theKolThresholdIsAWholeNumberOfFollowers() {
+    assertThat(
+            AnalysisSettings.fromSettings(Map.of("IMPACT_KOL_FOLLOWER_THRESHOLD", "120000"))
+                .kolFollowerThreshold())
+        .isEqualTo(120_000L);
+    assertThatThrownBy(
+            () ->
+                AnalysisSettings.fromSettings(Map.of("IMPACT_KOL_FOLLOWER_THRESHOLD", " 50000.5 ")))
+        .hasMessage(
+            "IMPACT_KOL_FOLLOWER_THRESHOLD: expected a whole number of followers, got '50000.5'");
   }
 
   @Test
