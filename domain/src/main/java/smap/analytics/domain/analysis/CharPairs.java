@@ -11,6 +11,7 @@ final class CharPairs {
 
   private final long[] bits = new long[1024];
   private int longestDigitRun;
+  private boolean lineTerminator;
 
   private CharPairs() {}
 
@@ -24,6 +25,8 @@ final class CharPairs {
         pairs.set(hash(previous, c));
       }
       run = CharTable.isChar(c, CharTable.DIGIT) ? run + 1 : 0;
+      pairs.lineTerminator |=
+          c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
       pairs.longestDigitRun = Math.max(pairs.longestDigitRun, run);
       previous = c;
     }
@@ -33,6 +36,11 @@ final class CharPairs {
   /** The longest run of consecutive digits in the text (read in the same pass). */
   int longestDigitRun() {
     return longestDigitRun;
+  }
+
+  /** True when the text has a character a regex "." does not match (a line terminator). */
+  boolean hasLineTerminator() {
+    return lineTerminator;
   }
 
   /** False only when {@code literal} cannot occur in the text. */

@@ -35,6 +35,10 @@ public final class IntentClassifier {
   private final Map<Pattern, Integer> digitRuns = new java.util.HashMap<>();
   // The literal every match begins with, for the patterns that begin with one.
   private final Map<Pattern, String> leadingLiterals = new java.util.HashMap<>();
+  // Patterns "literal.*rest": if any occurrence of the literal starts a match, the first one does
+  // (".*" spans the text between them), so only the first is tried - unless the text has a line
+  // terminator, which "." does not cross.
+  private final java.util.Set<Pattern> firstOccurrenceSuffices = new java.util.HashSet<>();
 
   private IntentClassifier(Map<Intent, List<Pattern>> patterns) {
     this.patterns = patterns;
@@ -44,6 +48,9 @@ public final class IntentClassifier {
         String leading = leadingLiteral(pattern);
         if (leading != null) {
           leadingLiterals.put(pattern, leading);
+          if (pattern.pattern().startsWith(leading + ".*")) {
+            firstOccurrenceSuffices.add(pattern);
+          }
         }
         digitRuns.put(pattern, requiredDigitRun(pattern));
       }
@@ -189,12 +196,17 @@ public final class IntentClassifier {
    * there with the text around it visible to boundaries): the same answer without running the regex
    * from every position of a long text.
    */
-  private boolean finds(Pattern pattern, String text) {
+  private boolean finds(Pattern pattern, String text, CharPairs pairs) {
     String first = leadingLiterals.get(pattern);
     if (first == null) {
       return pattern.matcher(text).find();
     }
     Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    if (firstOccurrenceSuffices.contains(pattern) && !pairs.hasLineTerminator()) {
+      // Trying every occurrence would be quadratic: each one runs ".*" to the end of the text.
+      int at = text.indexOf(first);
+      return at >= 0 && matcher.region(at, text.length()).lookingAt();
+    }
     for (int at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
       if (matcher.region(at, text.length()).lookingAt()) {
         return true;
@@ -231,7 +243,7 @@ public final class IntentClassifier {
       for (Pattern pattern : entry.getValue()) {
         if (containsAll(cleanText, pairs, literals.get(pattern))
             && digitRun >= digitRuns.get(pattern)
-            && finds(pattern, cleanText)) {
+            && finds(pattern, cleanText, pairs)) {
           matched.add(pattern.pattern());
         }
       }
