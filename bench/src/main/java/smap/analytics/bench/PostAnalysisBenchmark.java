@@ -34,6 +34,7 @@ public class PostAnalysisBenchmark {
   private final AnalysisInput tiktok = tiktok();
   private final AnalysisInput youtube = youtube();
   private final AnalysisInput youtubeLong = youtubeLong();
+  private final AnalysisInput repetitive = repetitive();
 
   private static List<CommentText> comments(int n) {
     String[] texts = {
@@ -81,6 +82,25 @@ public class PostAnalysisBenchmark {
     return youtube(40);
   }
 
+  /**
+   * A worst case for the intent patterns: a 19,800-character transcript repeating "tệ" 1,800 times,
+   * with "nhất" (which "tệ.*nhất" needs after it) only at the start.
+   */
+  static AnalysisInput repetitive() {
+    return new AnalysisInput(
+        Platform.YOUTUBE,
+        "cap",
+        "nhất là " + "tệ thật sự ".repeat(1_800),
+        List.of(),
+        1_000,
+        10,
+        1,
+        0,
+        0,
+        100,
+        false);
+  }
+
   /** A YouTube post whose transcript is a 283-character paragraph {@code times} times. */
   static AnalysisInput youtube(int times) {
     String transcript =
@@ -115,5 +135,10 @@ public class PostAnalysisBenchmark {
   @Benchmark
   public AnalysisOutcome youtubeLongPost() {
     return analyser.analyse(youtubeLong, AnalysisStages.all());
+  }
+
+  @Benchmark
+  public AnalysisOutcome repetitivePost() {
+    return analyser.analyse(repetitive, AnalysisStages.all());
   }
 }
