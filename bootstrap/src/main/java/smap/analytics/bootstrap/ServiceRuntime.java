@@ -16,6 +16,7 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import smap.analytics.adapter.amqp.JacksonMessageDecoderAdapter;
+import smap.analytics.adapter.amqp.RabbitBrokerStatusAdapter;
 import smap.analytics.adapter.amqp.RabbitConnections;
 import smap.analytics.adapter.amqp.RabbitDeliveryConsumerAdapter;
 import smap.analytics.adapter.amqp.RabbitDependencyProbeAdapter;
@@ -256,7 +257,12 @@ public final class ServiceRuntime implements AutoCloseable {
           });
       console =
           new ConsoleUseCases(
-              new ShowOverviewService(queries, readiness, flagCache, clock),
+              new ShowOverviewService(
+                  queries,
+                  readiness,
+                  new RabbitBrokerStatusAdapter(connection, rabbit),
+                  flagCache,
+                  clock),
               new BrowseBatchesService(queries),
               new InspectCrawlErrorsService(queries),
               replay,

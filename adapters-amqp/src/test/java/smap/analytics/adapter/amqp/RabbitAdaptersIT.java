@@ -24,6 +24,7 @@ import smap.analytics.application.port.in.ProcessDeliveryCommand.DecodedBody;
 import smap.analytics.application.port.in.ProcessDeliveryUseCase;
 import smap.analytics.application.port.out.OutboxMessage;
 import smap.analytics.application.port.out.ResultPublisherPort.PublishOutcome;
+import smap.analytics.application.port.out.console.BrokerStatusPort.QueueStatus;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
@@ -111,8 +112,39 @@ class RabbitAdaptersIT {
         .orElseThrow();
   }
 
-  private long ready(String queue) throws Exception {
-    return test.queueDeclarePassive(queue).getMessageCount();
+  private long ready(String queue) {
+    try {
+      return test.queueDeclarePassive(queue).getMessageCount();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void brokerStatusReadsEachQueuesDepthAndSaysWhyAQueueCannotBeRead() throws Exception {
+    RabbitBrokerStatusAdapter broker = new RabbitBrokerStatusAdapter(connection, settings);
+    assertThat(broker.queues())
+        .allSatisfy(
+            q -> {
+              assertThat(q.readable()).isFalse();
+              assertThat(q.ready()).isEqualTo(-1);
+              assertThat(q.problem()).contains("NOT_FOUND", q.name());
+            });
+
+    RabbitTopology.declare(connection, settings);
+    test.basicPublish("", settings.legacyQueue(), null, "legacy".getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < 2; i++) {
+      test.basicPublish(
+          "", settings.deadLetterQueue(), null, "poison".getBytes(StandardCharsets.UTF_8));
+    }
+    await(() -> ready(settings.deadLetterQueue()) == 2, "two parked messages");
+    await(() -> ready(settings.legacyQueue()) == 1, "one legacy message");
+
+    assertThat(broker.queues())
+        .containsExactly(
+            new QueueStatus("events", settings.eventQueue(), 0, 0, null),
+            new QueueStatus("legacy", settings.legacyQueue(), 1, 0, null),
+            new QueueStatus(QueueStatus.DEAD_LETTER, settings.deadLetterQueue(), 2, 0, null));
   }
 
   @Test

@@ -485,9 +485,23 @@ class ConsoleIT {
       assertThat(driver.getPageSource()).contains("CONTENT_REMOVED", "By error code");
       shot(driver, "02-crawl-errors");
 
+      // A poison message parked by hand: the overview counts it and says where its batch is.
+      try (com.rabbitmq.client.Channel c = broker.createChannel()) {
+        c.basicPublish(
+            "",
+            settings.broker().deadLetterQueue(),
+            null,
+            "{\"broken\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
       driver.get(base + "/");
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("overview"), "postgresql"));
+      assertThat(driver.findElement(By.id("overview")).getText())
+          .contains(
+              "Queues",
+              settings.broker().eventQueue(),
+              settings.broker().deadLetterQueue(),
+              "1 message(s) wait in the dead-letter queue");
       shot(driver, "03-overview");
 
       driver.get(base + "/batches?status=FAILED");

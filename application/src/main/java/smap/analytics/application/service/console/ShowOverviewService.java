@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import smap.analytics.application.port.in.CheckReadinessUseCase;
 import smap.analytics.application.port.in.console.ShowOverviewUseCase;
+import smap.analytics.application.port.out.console.BrokerStatusPort;
+import smap.analytics.application.port.out.console.BrokerStatusPort.QueueStatus;
 import smap.analytics.application.port.out.console.ConsoleQueryPort;
 import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
 import smap.analytics.application.port.out.console.ConsoleQueryPort.Count;
@@ -19,16 +21,19 @@ public final class ShowOverviewService implements ShowOverviewUseCase {
 
   private final ConsoleQueryPort queries;
   private final CheckReadinessUseCase readiness;
+  private final BrokerStatusPort broker;
   private final FeatureFlagCache flags;
   private final Clock clock;
 
   public ShowOverviewService(
       ConsoleQueryPort queries,
       CheckReadinessUseCase readiness,
+      BrokerStatusPort broker,
       FeatureFlagCache flags,
       Clock clock) {
     this.queries = queries;
     this.readiness = readiness;
+    this.broker = broker;
     this.flags = flags;
     this.clock = clock;
   }
@@ -42,6 +47,12 @@ public final class ShowOverviewService implements ShowOverviewUseCase {
     List<Count> outbox = queries.outbox();
     long unroutable =
         outbox.stream().filter(c -> c.label().equals("UNROUTABLE")).mapToLong(Count::count).sum();
+    List<QueueStatus> queues = broker.queues();
+    long parked =
+        queues.stream()
+            .filter(q -> q.role().equals(QueueStatus.DEAD_LETTER) && q.readable())
+            .mapToLong(QueueStatus::ready)
+            .sum();
     CheckReadinessUseCase.Readiness ready = readiness.check();
     return new Overview(
         WINDOW_SECONDS,
@@ -50,6 +61,8 @@ public final class ShowOverviewService implements ShowOverviewUseCase {
         throughput,
         outbox,
         unroutable,
+        queues,
+        parked,
         ready.dependencies(),
         ready.warnings(),
         flags.current().enabled(FeatureFlag.CONSUMPTION_PAUSED),

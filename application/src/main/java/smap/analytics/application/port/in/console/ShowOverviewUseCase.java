@@ -2,17 +2,23 @@ package smap.analytics.application.port.in.console;
 
 import java.util.List;
 import smap.analytics.application.port.in.CheckReadinessUseCase.Dependency;
+import smap.analytics.application.port.out.console.BrokerStatusPort.QueueStatus;
 import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchRow;
 import smap.analytics.application.port.out.console.ConsoleQueryPort.Count;
 import smap.analytics.application.port.out.console.ConsoleQueryPort.Throughput;
 
-/** Use case: the live overview (rates of the last minutes, outbox, dependencies, last batches). */
+/**
+ * Use case: the live overview (rates of the last minutes, outbox, queues, dependencies, last
+ * batches).
+ */
 public interface ShowOverviewUseCase {
 
   Overview overview();
 
   /**
    * @param windowSeconds the window the rates are computed over
+   * @param queues the service's queues with their depth and consumers
+   * @param parked messages waiting in the dead-letter queue (poison messages parked there)
    */
   record Overview(
       int windowSeconds,
@@ -21,6 +27,8 @@ public interface ShowOverviewUseCase {
       List<Throughput> byPlatform,
       List<Count> outbox,
       long unroutable,
+      List<QueueStatus> queues,
+      long parked,
       List<Dependency> dependencies,
       List<String> warnings,
       boolean consumptionPaused,
