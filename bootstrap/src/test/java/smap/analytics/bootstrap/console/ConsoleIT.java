@@ -2,7 +2,6 @@ package smap.analytics.bootstrap.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minio.MinioClient;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -33,14 +32,12 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import smap.analytics.adapter.minio.MinioClients;
-import smap.analytics.adapter.minio.embedded.EmbeddedS3Server;
 import smap.analytics.adapter.web.console.ConsoleUser;
 import smap.analytics.bootstrap.ServiceRuntime;
 import smap.analytics.bootstrap.config.ServiceSettings;
 import smap.analytics.bootstrap.demo.SampleBatches;
 import smap.analytics.bootstrap.demo.SimulatedCrawler;
-import smap.analytics.bootstrap.e2e.TestInfrastructure;
+import smap.analytics.bootstrap.e2e.RunningService;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
 
@@ -54,9 +51,8 @@ class ConsoleIT {
   private static final String HOSTILE = "\"><img src=x onerror=alert(1)><script>alert(2)</script>";
   private static final Path SHOTS = Path.of("target", "screenshots");
 
+  private static RunningService service;
   private static String suffix;
-  private static String database;
-  private static EmbeddedS3Server s3;
   private static ServiceRuntime runtime;
   private static com.rabbitmq.client.Connection broker;
   private static SimulatedCrawler crawler;
@@ -66,30 +62,26 @@ class ConsoleIT {
 
   @BeforeAll
   static void start() throws Exception {
-    suffix = TestInfrastructure.uniqueSuffix();
-    database = "smap_console_" + suffix;
-    String url = TestInfrastructure.createDatabase(database);
-    s3 = EmbeddedS3Server.start(0, "console-access", "console-secret");
-    Map<String, String> env = TestInfrastructure.serviceEnvironment(url, s3, "console", suffix);
-    env.put("OBJECT_NOT_FOUND_RETRIES", "0");
-    env.put("CONSOLE_SECURE_COOKIES", "false");
-    env.put(
-        "CONSOLE_USERS",
-        "ana:operator:"
-            + ConsoleUser.hash("ana-secret")
-            + ",vic:viewer:"
-            + ConsoleUser.hash("vic-secret"));
-    settings = ServiceSettings.fromEnvironment(env);
-    runtime = ServiceRuntime.start(settings, ServiceRuntime.Mode.SERVE);
+    service =
+        RunningService.start(
+            "console",
+            ServiceRuntime.Mode.SERVE,
+            env -> {
+              env.put("OBJECT_NOT_FOUND_RETRIES", "0");
+              env.put("CONSOLE_SECURE_COOKIES", "false");
+              env.put(
+                  "CONSOLE_USERS",
+                  "ana:operator:"
+                      + ConsoleUser.hash("ana-secret")
+                      + ",vic:viewer:"
+                      + ConsoleUser.hash("vic-secret"));
+            });
+    suffix = service.suffix();
+    settings = service.settings();
+    runtime = service.runtime();
+    broker = service.broker();
+    crawler = service.crawler();
     base = "http://127.0.0.1:" + runtime.httpPort();
-    com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
-    factory.setUri(TestInfrastructure.RABBITMQ);
-    broker = factory.newConnection("console-it");
-    MinioClient minio =
-        MinioClients.create(s3.endpoint().toString(), s3.accessKey(), s3.secretKey(), "us-east-1");
-    crawler =
-        new SimulatedCrawler(
-            minio, broker, settings.broker().eventExchange(), settings.broker().eventRoutingKey());
 
     crawler.upload(
         "crawl-results",
@@ -147,32 +139,13 @@ class ConsoleIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (crawler != null) {
-      crawler.close();
+    if (service != null) {
+      service.close();
     }
-    if (runtime != null) {
-      runtime.close();
-    }
-    if (broker != null) {
-      TestInfrastructure.deleteTopology(broker, settings);
-      broker.close();
-    }
-    if (s3 != null) {
-      s3.close();
-    }
-    TestInfrastructure.dropDatabase(database);
   }
 
   private static BatchStatus awaitTerminal(String eventId) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
-      var entry = runtime.ledger().find(EventId.of(eventId));
-      if (entry.isPresent() && entry.get().status().terminal()) {
-        return entry.get().status();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(eventId + " did not finish");
+    return service.awaitTerminal(eventId, 30).status();
   }
 
   /** A browser-like HTTP session: cookies kept, redirects not followed. */

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
-import io.minio.MinioClient;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,8 +17,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import smap.analytics.adapter.minio.MinioClients;
-import smap.analytics.adapter.minio.embedded.EmbeddedS3Server;
 import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.bootstrap.ServiceRuntime;
 import smap.analytics.bootstrap.config.ServiceSettings;
@@ -39,12 +34,10 @@ class PipelineEndToEndIT {
   private static final String BUCKET = "crawl-results";
   private static final String PROJECT = "5b0e8d2a-6b1f-4c57-9f55-1b4c2d3e4f50";
 
+  private static RunningService service;
   private static String suffix;
-  private static String database;
   private static String jdbcUrl;
-  private static EmbeddedS3Server s3;
   private static ServiceRuntime runtime;
-  private static Connection broker;
   private static Channel collector;
   private static String collectorQueue;
   private static SimulatedCrawler crawler;
@@ -52,48 +45,32 @@ class PipelineEndToEndIT {
 
   @BeforeAll
   static void start() throws Exception {
-    suffix = TestInfrastructure.uniqueSuffix();
-    database = "smap_e2e_" + suffix;
-    jdbcUrl = TestInfrastructure.createDatabase(database);
-    s3 = EmbeddedS3Server.start(0, "e2e-access", "e2e-secret-" + suffix);
-    Map<String, String> env = TestInfrastructure.serviceEnvironment(jdbcUrl, s3, "e2e", suffix);
-    env.put("MAX_CONCURRENT_BATCHES", "2");
-    env.put("OBJECT_NOT_FOUND_RETRIES", "1");
-    env.put("OBJECT_NOT_FOUND_DELAY_MS", "100");
-    settings = ServiceSettings.fromEnvironment(env);
-    runtime = ServiceRuntime.start(settings, ServiceRuntime.Mode.HEADLESS);
-
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setUri(TestInfrastructure.RABBITMQ);
-    broker = factory.newConnection("e2e");
-    collector = broker.createChannel();
+    service =
+        RunningService.start(
+            "e2e",
+            ServiceRuntime.Mode.HEADLESS,
+            env -> {
+              env.put("MAX_CONCURRENT_BATCHES", "2");
+              env.put("OBJECT_NOT_FOUND_RETRIES", "1");
+              env.put("OBJECT_NOT_FOUND_DELAY_MS", "100");
+            });
+    suffix = service.suffix();
+    jdbcUrl = service.jdbcUrl();
+    settings = service.settings();
+    runtime = service.runtime();
+    crawler = service.crawler();
+    collector = service.broker().createChannel();
     collectorQueue = "e2e.collector." + suffix;
     collector.queueDeclare(collectorQueue, false, false, true, null);
     collector.queueBind(
         collectorQueue, settings.broker().publishExchange(), settings.broker().publishRoutingKey());
-    MinioClient minio =
-        MinioClients.create(s3.endpoint().toString(), s3.accessKey(), s3.secretKey(), "us-east-1");
-    crawler =
-        new SimulatedCrawler(
-            minio, broker, settings.broker().eventExchange(), settings.broker().eventRoutingKey());
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (crawler != null) {
-      crawler.close();
+    if (service != null) {
+      service.close();
     }
-    if (runtime != null) {
-      runtime.close();
-    }
-    if (broker != null) {
-      TestInfrastructure.deleteTopology(broker, settings);
-      broker.close();
-    }
-    if (s3 != null) {
-      s3.close();
-    }
-    TestInfrastructure.dropDatabase(database);
   }
 
   @Test
@@ -323,19 +300,7 @@ class PipelineEndToEndIT {
   }
 
   private static BatchEntry awaitTerminal(String eventId) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      Optional<BatchEntry> entry = runtime.ledger().find(EventId.of(eventId));
-      if (entry.isPresent() && entry.get().status().terminal()) {
-        return entry.get();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(
-        "event "
-            + eventId
-            + " did not finish within 60 s: "
-            + runtime.ledger().find(EventId.of(eventId)));
+    return service.awaitTerminal(eventId, 60);
   }
 
   private static final Map<String, String> RECEIVED = new LinkedHashMap<>();

@@ -1,0 +1,141 @@
+package smap.analytics.bootstrap.e2e;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.minio.MinioClient;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import smap.analytics.adapter.minio.MinioClients;
+import smap.analytics.adapter.minio.embedded.EmbeddedS3Server;
+import smap.analytics.application.port.out.BatchEntry;
+import smap.analytics.bootstrap.ServiceRuntime;
+import smap.analytics.bootstrap.config.ServiceSettings;
+import smap.analytics.bootstrap.demo.SimulatedCrawler;
+import smap.analytics.domain.batch.EventId;
+
+/**
+ * A service under test with everything of its own: a database, an in-process S3 server, exchanges
+ * and queues, a broker connection for the test and a simulated crawler. Closing it removes them
+ * all, also when it failed half-way through starting.
+ */
+public final class RunningService implements AutoCloseable {
+
+  private String suffix;
+  private String database;
+  private String jdbcUrl;
+  private EmbeddedS3Server s3;
+  private ServiceSettings settings;
+  private ServiceRuntime runtime;
+  private Connection broker;
+  private SimulatedCrawler crawler;
+
+  private RunningService() {}
+
+  /**
+   * Starts a service in {@code mode}; {@code prefix} names its database, queues and connections,
+   * and {@code environment} may change its settings before it starts.
+   */
+  public static RunningService start(
+      String prefix, ServiceRuntime.Mode mode, Consumer<Map<String, String>> environment)
+      throws Exception {
+    RunningService service = new RunningService();
+    try {
+      service.suffix = TestInfrastructure.uniqueSuffix();
+      service.database = "smap_" + prefix + "_" + service.suffix;
+      service.jdbcUrl = TestInfrastructure.createDatabase(service.database);
+      service.s3 =
+          EmbeddedS3Server.start(0, prefix + "-access", prefix + "-secret-" + service.suffix);
+      Map<String, String> env =
+          TestInfrastructure.serviceEnvironment(
+              service.jdbcUrl, service.s3, prefix, service.suffix);
+      environment.accept(env);
+      service.settings = ServiceSettings.fromEnvironment(env);
+      service.runtime = ServiceRuntime.start(service.settings, mode);
+      ConnectionFactory factory = new ConnectionFactory();
+      factory.setUri(TestInfrastructure.RABBITMQ);
+      service.broker = factory.newConnection(prefix + "-it");
+      MinioClient minio =
+          MinioClients.create(
+              service.s3.endpoint().toString(),
+              service.s3.accessKey(),
+              service.s3.secretKey(),
+              "us-east-1");
+      service.crawler =
+          new SimulatedCrawler(
+              minio,
+              service.broker,
+              service.settings.broker().eventExchange(),
+              service.settings.broker().eventRoutingKey());
+      return service;
+    } catch (Exception | Error e) {
+      service.close();
+      throw e;
+    }
+  }
+
+  /** The batch's ledger entry once it is terminal; fails after {@code seconds}. */
+  public BatchEntry awaitTerminal(String eventId, int seconds) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + seconds * 1000L;
+    while (System.currentTimeMillis() < deadline) {
+      Optional<BatchEntry> entry = runtime.ledger().find(EventId.of(eventId));
+      if (entry.isPresent() && entry.get().status().terminal()) {
+        return entry.get();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(
+        "event "
+            + eventId
+            + " did not finish within "
+            + seconds
+            + " s: "
+            + runtime.ledger().find(EventId.of(eventId)));
+  }
+
+  public String suffix() {
+    return suffix;
+  }
+
+  public String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  public ServiceSettings settings() {
+    return settings;
+  }
+
+  public ServiceRuntime runtime() {
+    return runtime;
+  }
+
+  public Connection broker() {
+    return broker;
+  }
+
+  public SimulatedCrawler crawler() {
+    return crawler;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (crawler != null) {
+      crawler.close();
+    }
+    if (runtime != null) {
+      runtime.close();
+    }
+    if (broker != null) {
+      if (settings != null) {
+        TestInfrastructure.deleteTopology(broker, settings);
+      }
+      broker.close();
+    }
+    if (s3 != null) {
+      s3.close();
+    }
+    if (database != null) {
+      TestInfrastructure.dropDatabase(database);
+    }
+  }
+}
