@@ -205,9 +205,9 @@ public final class TextPreprocessor {
     while (i < n) {
       char c = text.charAt(i);
       if (c >= 0x24C2) {
-        int width = Character.charCount(text.codePointAt(i));
-        if (isEmoji(text.codePointAt(i))) {
-          i += width;
+        int cp = text.codePointAt(i);
+        if (isEmoji(cp)) {
+          i += Character.charCount(cp);
           continue;
         }
       } else if (c == '#' && startsHashtagAfterEmoji(text, i)) {
@@ -224,7 +224,9 @@ public final class TextPreprocessor {
       }
       int read = CharTable.putLower(text, i, out, length);
       if (read == 0) {
-        return collapseLowerStrip(removeHashMarks(removeEmoji(text)));
+        return collapseWhitespace(removeHashMarks(removeEmoji(text)))
+            .toLowerCase(Locale.ROOT)
+            .strip();
       }
       i += read;
       length += read;
@@ -318,36 +320,6 @@ public final class TextPreprocessor {
   private static boolean startsHashtag(String text, int hash) {
     return hash + 1 < text.length()
         && CharTable.is(text.codePointAt(hash + 1), CharTable.REGEX_WORD);
-  }
-
-  /**
-   * {@code \\s+} to one space, then {@code toLowerCase(Locale.ROOT)} and {@code strip()}, in one
-   * pass (lower-casing never makes white space, so the order does not matter).
-   */
-  static String collapseLowerStrip(String text) {
-    int n = text.length();
-    char[] out = new char[n];
-    int length = 0;
-    boolean pendingSpace = false;
-    int i = 0;
-    while (i < n) {
-      if (CharTable.isChar(text.charAt(i), CharTable.SPACE)) {
-        pendingSpace = length > 0;
-        i++;
-        continue;
-      }
-      if (pendingSpace) {
-        out[length++] = ' ';
-        pendingSpace = false;
-      }
-      int read = CharTable.putLower(text, i, out, length);
-      if (read == 0) {
-        return collapseWhitespace(text).toLowerCase(Locale.ROOT).strip();
-      }
-      i += read;
-      length += read;
-    }
-    return new String(out, 0, length);
   }
 
   /**
