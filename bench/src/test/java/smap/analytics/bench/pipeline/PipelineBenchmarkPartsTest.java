@@ -1,0 +1,57 @@
+package smap.analytics.bench.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PipelineBenchmarkPartsTest {
+
+  @Test
+  void percentilesAreNearestRankOverTheLatencies() {
+    List<Long> nanos = new java.util.ArrayList<>();
+    for (long ms = 1; ms <= 100; ms++) {
+      nanos.add(ms * 1_000_000);
+    }
+    java.util.Collections.shuffle(nanos, new java.util.Random(1));
+    PipelineBenchmark.Phase phase =
+        new PipelineBenchmark.Phase("p", 100, 3000, 2.0, nanos, 3_000_000, 600_000, 1 << 20, 0);
+    assertThat(phase.percentileMillis(50)).isEqualTo(50.0);
+    assertThat(phase.percentileMillis(95)).isEqualTo(95.0);
+    assertThat(phase.percentileMillis(99)).isEqualTo(99.0);
+    assertThat(phase.itemsPerMinute()).isEqualTo(90_000.0);
+    assertThat(phase.toJson())
+        .containsEntry("service_cpu_us_per_item", 1000.0)
+        .containsEntry("postgres_cpu_us_per_item", 200.0);
+  }
+
+  @Test
+  void readsThisProcessesCpuTimeAndMemoryFromProc() {
+    long pid = ProcessHandle.current().pid();
+    long before = ProcStats.cpuMicros(pid);
+    long spin = System.nanoTime() + 300_000_000L;
+    long x = 0;
+    while (System.nanoTime() < spin) {
+      x += Long.numberOfTrailingZeros(x + System.nanoTime());
+    }
+    assertThat(x).isPositive();
+    assertThat(ProcStats.cpuMicros(pid) - before).isGreaterThanOrEqualTo(100_000);
+    assertThat(ProcStats.rssBytes(pid)).isGreaterThan(10L << 20);
+    assertThat(ProcStats.peakRssBytes(pid)).isGreaterThanOrEqualTo(ProcStats.rssBytes(pid));
+    assertThat(ProcStats.pidsNamed("java")).contains(pid);
+  }
+
+  @Test
+  void batchesHaveTheBenchmarkShape() {
+    List<Map<String, Object>> tiktok = BenchBatches.batch(false, "proj-brand-1", 42);
+    List<Map<String, Object>> youtube = BenchBatches.batch(true, "proj-brand-2", 42);
+    assertThat(tiktok).hasSize(50);
+    assertThat(youtube).hasSize(20);
+    assertThat(((Map<?, ?>) tiktok.get(0).get("meta")).get("fetch_status")).isEqualTo("error");
+    assertThat(tiktok.subList(1, 50))
+        .allSatisfy(item -> assertThat((List<?>) item.get("comments")).hasSize(3));
+    String transcript = (String) ((Map<?, ?>) youtube.get(1).get("content")).get("transcription");
+    assertThat(transcript.length()).isBetween(2_400, 2_600);
+  }
+}
