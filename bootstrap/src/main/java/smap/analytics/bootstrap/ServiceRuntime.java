@@ -183,7 +183,13 @@ public final class ServiceRuntime implements AutoCloseable {
     RabbitResultPublisherAdapter publisher = new RabbitResultPublisherAdapter(connection, rabbit);
     resources.add(publisher);
     RelayResultsService relay =
-        new RelayResultsService(outbox, publisher, metrics, flagCache, clock);
+        new RelayResultsService(
+            outbox,
+            publisher,
+            metrics,
+            flagCache,
+            clock,
+            settings.pipeline().retry().backoffRule());
     ScheduledExecutorService relayLoop =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -200,7 +206,8 @@ public final class ServiceRuntime implements AutoCloseable {
 
     if (mode != Mode.CONSOLE_ONLY) {
       RabbitDeliveryConsumerAdapter consumer =
-          new RabbitDeliveryConsumerAdapter(connection, rabbit, delivery, clock);
+          new RabbitDeliveryConsumerAdapter(
+              connection, rabbit, delivery, clock, settings.pipeline().retry().backoffRule());
       flagCache.onChange(
           snapshot -> {
             if (snapshot.enabled(FeatureFlag.CONSUMPTION_PAUSED)) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -22,22 +23,37 @@ import smap.analytics.application.port.in.DeliveryOutcome;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
 import smap.analytics.application.port.in.ProcessDeliveryUseCase;
 import smap.analytics.application.port.out.ConsumptionPort;
+import smap.analytics.domain.delivery.Backoff;
 
 /**
  * Adapter: consumes the input queue (and the legacy queue while enabled) with manual acks, one
  * channel with prefetch 1 per concurrent batch. Acks only after the use case returns (its effects
- * are committed); requeues and pauses consumption while a dependency is down; parks poison messages
- * in the dead-letter queue by an explicit, confirmed publish, so they are never lost.
+ * are committed); requeues and pauses consumption while a dependency is down, with a pause that
+ * grows while the outage lasts and is logged once when it starts and once when it ends; counts
+ * crashes on the message itself (header {@value #CRASHES_HEADER}, by a confirmed republish before
+ * the ack), so the count survives a ledger outage and a move to another instance; parks poison
+ * messages in the dead-letter queue by an explicit, confirmed publish, so they are never lost.
  */
 public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RabbitDeliveryConsumerAdapter.class);
   private static final Duration CRASH_PAUSE = Duration.ofSeconds(1);
 
+  /** Header counting the deliveries of a message that crashed. */
+  public static final String CRASHES_HEADER = "x-smap-crashes";
+
+  /** Header with the last crash's reason (bounded). */
+  public static final String LAST_CRASH_HEADER = "x-smap-last-crash";
+
+  private static final int MAX_HEADER_CHARS = 1_000;
+
   private final Connection connection;
   private final RabbitSettings settings;
   private final ProcessDeliveryUseCase useCase;
   private final Clock clock;
+  private final Backoff backoff;
+  private final AtomicInteger outageStreak = new AtomicInteger();
+  private volatile long outageStartedAt;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -56,10 +72,26 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
 
   public RabbitDeliveryConsumerAdapter(
       Connection connection, RabbitSettings settings, ProcessDeliveryUseCase useCase, Clock clock) {
+    this(
+        connection,
+        settings,
+        useCase,
+        clock,
+        Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(60)));
+  }
+
+  /** As above, with the backoff of pauses while a dependency is down (RETRY_*_BACKOFF_MS). */
+  public RabbitDeliveryConsumerAdapter(
+      Connection connection,
+      RabbitSettings settings,
+      ProcessDeliveryUseCase useCase,
+      Clock clock,
+      Backoff backoff) {
     this.connection = connection;
     this.settings = settings;
     this.useCase = useCase;
     this.clock = clock;
+    this.backoff = backoff;
   }
 
   /** Opens the channels and starts consuming (unless paused or legacy is off). */
@@ -116,6 +148,50 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
       reconcile();
       scheduler.schedule(this::reconcileLater, pause.toMillis() + 5, TimeUnit.MILLISECONDS);
     }
+  }
+
+  /**
+   * The pause after a transient failure: the longer of the use case's and the one that grows with
+   * the consecutive failures of this consumer, so that an outage that fails every delivery before
+   * its attempt is counted (the database is down) still backs off. Logged when the outage starts.
+   */
+  private Duration outage(DeliveryOutcome.RetryLater retry) {
+    int streak = outageStreak.incrementAndGet();
+    Duration grown = backoff.delay(streak, ThreadLocalRandom.current().nextDouble());
+    Duration pause = grown.compareTo(retry.pause()) > 0 ? grown : retry.pause();
+    if (streak == 1) {
+      outageStartedAt = clock.millis();
+      LOG.warn(
+          "{} unavailable ({}); consumption paused, retrying with a growing pause up to {} ms",
+          retry.dependency() == null ? "a dependency" : retry.dependency(),
+          retry.reason(),
+          backoff.max().toMillis());
+    } else {
+      LOG.debug("still unavailable ({}); pausing {} ms", retry.reason(), pause.toMillis());
+    }
+    return pause;
+  }
+
+  /** A delivery succeeded: ends an outage, logged once. */
+  private void recovered() {
+    int streak = outageStreak.getAndSet(0);
+    if (streak > 0) {
+      LOG.info(
+          "dependencies back after {} failed deliveries over {} ms; consuming again",
+          streak,
+          clock.millis() - outageStartedAt);
+    }
+  }
+
+  /** Consecutive transient failures of this consumer (0 when the last delivery succeeded). */
+  public int outageStreak() {
+    return outageStreak.get();
+  }
+
+  private static int crashes(AMQP.BasicProperties properties) {
+    Object value =
+        properties.getHeaders() == null ? null : properties.getHeaders().get(CRASHES_HEADER);
+    return value instanceof Number n ? Math.max(0, n.intValue()) : 0;
   }
 
   private void reconcileLater() {
@@ -212,6 +288,7 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
         String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
         throws IOException {
       inFlight.incrementAndGet();
+      int crashes = crashes(properties);
       try {
         DeliveryOutcome outcome;
         try {
@@ -222,21 +299,31 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
                       body,
                       DeliveryDecoder.decode(body),
                       envelope.isRedeliver(),
-                      clock.instant()));
+                      clock.instant(),
+                      null,
+                      crashes));
         } catch (RuntimeException | Error e) {
-          // Requeued, never lost; a message that keeps crashing is parked by the use case's
-          // poison check on a later delivery.
+          // Never lost: counted on the message and put back; the use case parks it once the
+          // count reaches POISON_ATTEMPTS.
           LOG.error("processing a delivery from {} threw; requeued", worker.queue, e);
-          pauseFor(CRASH_PAUSE);
-          getChannel().basicNack(envelope.getDeliveryTag(), false, true);
-          return;
+          outcome = new DeliveryOutcome.RetryLater(CRASH_PAUSE, null, e.toString(), true);
         }
         switch (outcome) {
-          case DeliveryOutcome.Acknowledge ack ->
+          case DeliveryOutcome.Acknowledge ack -> {
+            getChannel().basicAck(envelope.getDeliveryTag(), false);
+            recovered();
+          }
+          case DeliveryOutcome.RetryLater retry when retry.crashed() -> {
+            // No pause: the copy goes to the back of the queue and the other messages flow.
+            if (requeueCounted(properties, body, crashes + 1, retry.reason())) {
               getChannel().basicAck(envelope.getDeliveryTag(), false);
+            } else {
+              getChannel().basicNack(envelope.getDeliveryTag(), false, true);
+            }
+          }
           case DeliveryOutcome.RetryLater retry -> {
             // Pause first, so the requeued message is not taken at once by another channel.
-            pauseFor(retry.pause());
+            pauseFor(outage(retry));
             getChannel().basicNack(envelope.getDeliveryTag(), false, true);
           }
           case DeliveryOutcome.DeadLetter dead -> {
@@ -250,6 +337,30 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
         }
       } finally {
         inFlight.decrementAndGet();
+      }
+    }
+
+    /** Puts a copy with the crash count back on the queue (confirmed), so the ack loses nothing. */
+    private boolean requeueCounted(
+        AMQP.BasicProperties properties, byte[] body, int crashes, String reason) {
+      Map<String, Object> headers = new HashMap<>();
+      if (properties.getHeaders() != null) {
+        headers.putAll(properties.getHeaders());
+      }
+      headers.put(CRASHES_HEADER, crashes);
+      headers.put(
+          LAST_CRASH_HEADER,
+          reason.length() <= MAX_HEADER_CHARS ? reason : reason.substring(0, MAX_HEADER_CHARS));
+      AMQP.BasicProperties counted = properties.builder().headers(headers).deliveryMode(2).build();
+      synchronized (RabbitDeliveryConsumerAdapter.this) {
+        try {
+          deadLetters.basicPublish("", worker.queue, true, counted, body);
+          deadLetters.waitForConfirmsOrDie(10_000);
+          return true;
+        } catch (Exception e) {
+          LOG.warn("could not requeue a crashed message with its count; nacked: {}", e.toString());
+          return false;
+        }
       }
     }
 

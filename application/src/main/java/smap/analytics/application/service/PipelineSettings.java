@@ -3,6 +3,8 @@ package smap.analytics.application.service;
 import java.time.Duration;
 import java.util.Objects;
 import smap.analytics.domain.batch.BatchSizePolicy;
+import smap.analytics.domain.delivery.Backoff;
+import smap.analytics.domain.delivery.DeliveryPolicy;
 import smap.analytics.domain.error.ErrorCodePolicy;
 
 /**
@@ -73,13 +75,19 @@ public record PipelineSettings(
           8, Duration.ofSeconds(1), Duration.ofSeconds(60), 3, Duration.ofSeconds(1), 3);
     }
 
-    /** The pause after failed attempt number {@code attempt} (1-based). */
+    /** The pause after failed attempt number {@code attempt} (1-based), before jitter. */
     public Duration backoff(int attempt) {
-      long millis = initialBackoff.toMillis();
-      for (int i = 1; i < attempt && millis < maxBackoff.toMillis(); i++) {
-        millis *= 2;
-      }
-      return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+      return backoffRule().ceiling(attempt);
+    }
+
+    /** The backoff rule of the consumer and the relay. */
+    public Backoff backoffRule() {
+      return Backoff.exponential(initialBackoff, maxBackoff);
+    }
+
+    /** The domain's failure policy with these budgets. */
+    public DeliveryPolicy policy() {
+      return new DeliveryPolicy(maxAttempts, poisonAttempts, backoffRule());
     }
   }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import smap.analytics.application.port.in.RelayResultsUseCase;
@@ -13,6 +14,7 @@ import smap.analytics.application.port.out.PipelineMetricsPort;
 import smap.analytics.application.port.out.ResultOutboxPort;
 import smap.analytics.application.port.out.ResultPublisherPort;
 import smap.analytics.application.port.out.ResultPublisherPort.PublishOutcome;
+import smap.analytics.domain.delivery.Backoff;
 import smap.analytics.domain.failure.DependencyUnavailableException;
 import smap.analytics.domain.flag.FeatureFlag;
 
@@ -24,25 +26,44 @@ import smap.analytics.domain.flag.FeatureFlag;
 public final class RelayResultsService implements RelayResultsUseCase {
 
   private static final Logger LOG = LoggerFactory.getLogger(RelayResultsService.class);
-  private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
   private final ResultOutboxPort outbox;
   private final ResultPublisherPort publisher;
   private final PipelineMetricsPort metrics;
   private final FeatureFlagCache flags;
   private final Clock clock;
+  private final Backoff backoff;
 
+  /** With a fixed backoff: 1 s doubling to five minutes, no jitter. */
   public RelayResultsService(
       ResultOutboxPort outbox,
       ResultPublisherPort publisher,
       PipelineMetricsPort metrics,
       FeatureFlagCache flags,
       Clock clock) {
+    this(
+        outbox,
+        publisher,
+        metrics,
+        flags,
+        clock,
+        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), 0));
+  }
+
+  /** As above, with the backoff of retries (the consumer's: RETRY_*_BACKOFF_MS). */
+  public RelayResultsService(
+      ResultOutboxPort outbox,
+      ResultPublisherPort publisher,
+      PipelineMetricsPort metrics,
+      FeatureFlagCache flags,
+      Clock clock,
+      Backoff backoff) {
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.flags = Objects.requireNonNull(flags, "flags");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.backoff = Objects.requireNonNull(backoff, "backoff");
   }
 
   @Override
@@ -94,10 +115,8 @@ public final class RelayResultsService implements RelayResultsUseCase {
     return handled;
   }
 
-  /** 1 s doubling per attempt, at most five minutes. */
-  static Duration backoff(int attempt) {
-    long seconds = 1L << Math.min(Math.max(attempt - 1, 0), 16);
-    Duration pause = Duration.ofSeconds(seconds);
-    return pause.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause;
+  /** The pause before retry {@code attempt}, with jitter. */
+  private Duration backoff(int attempt) {
+    return backoff.delay(attempt, ThreadLocalRandom.current().nextDouble());
   }
 }

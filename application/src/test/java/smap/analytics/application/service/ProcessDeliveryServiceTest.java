@@ -292,6 +292,70 @@ class ProcessDeliveryServiceTest {
   }
 
   @Test
+  void aBugIsCountedOnTheMessageAndParkedWithItsStackAtThePoisonAttempt() {
+    ProcessDeliveryService crashing =
+        new ProcessDeliveryService(
+            location -> {
+              throw new IllegalStateException("bug in a port");
+            },
+            ledger,
+            metrics,
+            flags,
+            ANALYSER,
+            PipelineSettings.defaults(),
+            clock,
+            sleeps::add);
+    Map<String, Object> tree = event("e9", "b/k.json", PROJECT, JOB, 1);
+    List<DeliveryOutcome> outcomes = new ArrayList<>();
+    for (int crashes = 0; crashes < 3; crashes++) {
+      outcomes.add(
+          crashing.process(
+              new ProcessDeliveryCommand(
+                  "analytics.data.collected",
+                  tree.toString().getBytes(StandardCharsets.UTF_8),
+                  new DecodedBody.Json(tree),
+                  crashes > 0,
+                  clock.instant(),
+                  null,
+                  crashes)));
+    }
+
+    assertThat(outcomes.get(0))
+        .isInstanceOfSatisfying(RetryLater.class, r -> assertThat(r.crashed()).isTrue());
+    assertThat(outcomes.get(1))
+        .isInstanceOfSatisfying(
+            RetryLater.class, r -> assertThat(r.pause()).isEqualTo(Duration.ofSeconds(2)));
+    assertThat(outcomes.get(2))
+        .isInstanceOfSatisfying(
+            DeadLetter.class,
+            d -> assertThat(d.reason()).contains("crashed 3 times", "bug in a port"));
+    assertThat(entry("e9").status()).isEqualTo(BatchStatus.PARKED);
+    assertThat(entry("e9").lastError()).contains("bug in a port");
+    assertThat(entry("e9").lastErrorDetail()).contains("IllegalStateException", "at ");
+  }
+
+  @Test
+  void aMessageCountedAsCrashedOutsideTheUseCaseIsParkedBeforeItRunsAgain() {
+    objects.put("b/k.json", List.of(post("1", "Xe chạy rất êm và tiết kiệm")));
+    Map<String, Object> tree = event("e10", "b/k.json", PROJECT, JOB, 1);
+
+    DeliveryOutcome outcome =
+        service.process(
+            new ProcessDeliveryCommand(
+                "analytics.data.collected",
+                tree.toString().getBytes(StandardCharsets.UTF_8),
+                new DecodedBody.Json(tree),
+                false,
+                clock.instant(),
+                null,
+                3));
+
+    assertThat(outcome).isInstanceOf(DeadLetter.class);
+    assertThat(entry("e10").status()).isEqualTo(BatchStatus.PARKED);
+    assertThat(outbox.rows()).isEmpty();
+  }
+
+  @Test
   void anItemThatIsNotAnObjectMakesTheBatchPartial() {
     objects.put("b/k.json", List.of(post("1", "Xe chạy rất êm và tiết kiệm"), "not an item", 42L));
 

@@ -17,16 +17,24 @@ public sealed interface DeliveryOutcome {
   }
 
   /**
-   * Do not ack: put the message back and pause consumption for {@code pause}, because a dependency
-   * is down (or the object is not there yet).
+   * Do not ack: put the message back and pause consumption for about {@code pause}, because a
+   * dependency is down (or the object is not there yet), or because processing crashed.
    *
    * @param dependency what failed, or null when it was not a dependency
+   * @param crashed true when processing crashed (a bug): the consumer then counts the crash on the
+   *     message itself, so the count survives an outage of the ledger and a move to another
+   *     instance, and the message is parked after {@code POISON_ATTEMPTS} crashes
    */
-  record RetryLater(Duration pause, Dependency dependency, String reason)
+  record RetryLater(Duration pause, Dependency dependency, String reason, boolean crashed)
       implements DeliveryOutcome {
     public RetryLater {
       Objects.requireNonNull(pause, "pause");
       Objects.requireNonNull(reason, "reason");
+    }
+
+    /** A retry that is not a crash. */
+    public RetryLater(Duration pause, Dependency dependency, String reason) {
+      this(pause, dependency, reason, false);
     }
   }
 

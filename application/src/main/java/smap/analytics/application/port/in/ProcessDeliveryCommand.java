@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param redelivered the broker's redelivered flag
  * @param receivedAt when the delivery arrived
  * @param replay set when an operator replays a stored batch, null for a broker delivery
+ * @param crashes earlier deliveries of this message that crashed, as counted on the message itself
+ *     (a header the consumer keeps), so they count even when the ledger could not record them
  */
 public record ProcessDeliveryCommand(
     String queue,
@@ -19,12 +21,24 @@ public record ProcessDeliveryCommand(
     DecodedBody decoded,
     boolean redelivered,
     Instant receivedAt,
-    Replay replay) {
+    Replay replay,
+    int crashes) {
 
-  /** A broker delivery (not a replay). */
+  /** A broker delivery (not a replay) that has not crashed before. */
   public ProcessDeliveryCommand(
       String queue, byte[] body, DecodedBody decoded, boolean redelivered, Instant receivedAt) {
-    this(queue, body, decoded, redelivered, receivedAt, null);
+    this(queue, body, decoded, redelivered, receivedAt, null, 0);
+  }
+
+  /** A delivery or a replay that has not crashed before. */
+  public ProcessDeliveryCommand(
+      String queue,
+      byte[] body,
+      DecodedBody decoded,
+      boolean redelivered,
+      Instant receivedAt,
+      Replay replay) {
+    this(queue, body, decoded, redelivered, receivedAt, replay, 0);
   }
 
   public ProcessDeliveryCommand {
@@ -32,6 +46,9 @@ public record ProcessDeliveryCommand(
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(decoded, "decoded");
     Objects.requireNonNull(receivedAt, "receivedAt");
+    if (crashes < 0) {
+      throw new IllegalArgumentException("crashes must be >= 0, got " + crashes);
+    }
   }
 
   /** A message body after UTF-8 and JSON decoding. */

@@ -1,0 +1,58 @@
+package smap.analytics.application.service;
+
+import java.util.EnumSet;
+import java.util.Set;
+import smap.analytics.application.port.in.ProcessDeliveryCommand;
+import smap.analytics.application.port.in.ProcessDeliveryCommand.DecodedBody;
+import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.flag.FlagSnapshot;
+import smap.analytics.domain.message.Classification;
+import smap.analytics.domain.message.Classification.Accepted;
+import smap.analytics.domain.message.Classification.Rejected;
+import smap.analytics.domain.message.EventContext;
+import smap.analytics.domain.message.InboundMessage.DataCollectedEvent;
+import smap.analytics.domain.message.InboundMessage.LegacyInline;
+import smap.analytics.domain.message.InboundMessage.LegacyReference;
+import smap.analytics.domain.message.MessageClassifier;
+import smap.analytics.domain.message.MessageFormat;
+
+/** How a delivery is read: its classification under the format flags, and its object path. */
+final class Deliveries {
+
+  private Deliveries() {}
+
+  static Classification classify(ProcessDeliveryCommand command, FlagSnapshot snapshot) {
+    return switch (command.decoded()) {
+      case DecodedBody.Undecodable undecodable ->
+          new Rejected(
+              EventContext.of(EventId.derive(command.body())), "body: " + undecodable.reason());
+      case DecodedBody.Json json ->
+          MessageClassifier.classify(json.tree(), command.body(), enabledFormats(snapshot));
+    };
+  }
+
+  static Set<MessageFormat> enabledFormats(FlagSnapshot snapshot) {
+    Set<MessageFormat> enabled = EnumSet.noneOf(MessageFormat.class);
+    if (snapshot.enabled(FeatureFlag.BATCH_FORMAT)) {
+      enabled.add(MessageFormat.BATCH_EVENT);
+    }
+    if (snapshot.enabled(FeatureFlag.LEGACY_FORMAT)) {
+      enabled.add(MessageFormat.LEGACY_REFERENCE);
+      enabled.add(MessageFormat.LEGACY_INLINE);
+    }
+    return enabled;
+  }
+
+  static String objectPath(Classification classification) {
+    if (classification instanceof Accepted accepted) {
+      return switch (accepted.message()) {
+        case DataCollectedEvent event -> event.location().bucket() + "/" + event.location().key();
+        case LegacyReference reference ->
+            reference.location().bucket() + "/" + reference.location().key();
+        case LegacyInline inline -> null;
+      };
+    }
+    return null;
+  }
+}

@@ -1,0 +1,166 @@
+package smap.analytics.application.service;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import smap.analytics.application.port.in.DeliveryOutcome;
+import smap.analytics.application.port.in.DeliveryOutcome.Acknowledge;
+import smap.analytics.application.port.in.DeliveryOutcome.DeadLetter;
+import smap.analytics.application.port.in.ProcessDeliveryCommand;
+import smap.analytics.application.port.out.BatchFailure;
+import smap.analytics.application.port.out.BatchLedgerPort;
+import smap.analytics.application.port.out.BatchLedgerPort.CommitOutcome;
+import smap.analytics.application.port.out.PipelineMetricsPort;
+import smap.analytics.domain.batch.AnalyzeResult;
+import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.batch.Platform;
+import smap.analytics.domain.flag.FlagSnapshot;
+import smap.analytics.domain.message.BatchPlatform;
+import smap.analytics.domain.message.EventContext;
+import smap.analytics.domain.project.ProjectResolution;
+
+/**
+ * Records the terminal outcomes that are not a committed batch (REJECTED, FAILED, PARKED) in the
+ * ledger, with an error result when one may be published, and turns them into what the consumer
+ * does with the delivery.
+ */
+final class DeliveryRecorder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryRecorder.class);
+  private static final int MAX_DETAIL_CHARS = 8_000;
+
+  private final BatchLedgerPort ledger;
+  private final PipelineMetricsPort metrics;
+  private final PipelineSettings settings;
+  private final Clock clock;
+
+  DeliveryRecorder(
+      BatchLedgerPort ledger, PipelineMetricsPort metrics, PipelineSettings settings, Clock clock) {
+    this.ledger = ledger;
+    this.metrics = metrics;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Records REJECTED or FAILED (with an error result when publishable) and acks. */
+  DeliveryOutcome terminal(
+      ProcessDeliveryCommand command,
+      EventContext context,
+      ProjectResolution project,
+      FlagSnapshot snapshot,
+      BatchStatus status,
+      String reason,
+      String detail,
+      List<String> warnings) {
+    String platform = platformOf(context);
+    AnalyzeResult result =
+        publishable(context, project, command.replay())
+            ? AnalyzeResult.allFailed(
+                project.projectId(), context.jobId(), expectedSize(context, platform))
+            : null;
+    CommitOutcome outcome =
+        ledger.fail(
+            new BatchFailure(
+                context.eventId(),
+                status,
+                reason,
+                detail,
+                project.projectId(),
+                platform,
+                result,
+                snapshot.asKeys(),
+                warnings,
+                clock.instant(),
+                command.replay() != null));
+    if (outcome == CommitOutcome.ALREADY_COMMITTED) {
+      metrics.duplicateSkipped();
+      return new Acknowledge(status, "duplicate: already recorded");
+    }
+    LOG.warn("batch {} {}: {}", context.eventId(), status.name().toLowerCase(), reason);
+    metrics.eventFailed(platform, status.name().toLowerCase());
+    return new Acknowledge(status, status.name().toLowerCase() + ": " + reason);
+  }
+
+  /**
+   * Records PARKED and sends the message to the dead-letter queue. When the ledger refuses the
+   * record for a reason other than an outage (the bug that crashed the message may be in the
+   * ledger), the message is still parked, with that said in its reason: it must not loop.
+   */
+  DeliveryOutcome park(
+      EventId eventId,
+      String reason,
+      String detail,
+      ProjectResolution project,
+      String platform,
+      FlagSnapshot snapshot) {
+    String parkedReason = reason;
+    try {
+      ledger.fail(
+          new BatchFailure(
+              eventId,
+              BatchStatus.PARKED,
+              reason,
+              detail,
+              project.projectId(),
+              platform,
+              null,
+              snapshot.asKeys(),
+              List.of(),
+              clock.instant(),
+              false));
+    } catch (smap.analytics.domain.failure.DependencyUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      parkedReason = reason + " (not recorded in the ledger: " + e + ")";
+      LOG.error("the ledger refused the parked state of {}", eventId, e);
+    }
+    metrics.eventFailed(platform, "parked");
+    LOG.error("parked {}: {}", eventId, parkedReason);
+    return new DeadLetter(parkedReason);
+  }
+
+  static boolean publishable(
+      EventContext context, ProjectResolution project, ProcessDeliveryCommand.Replay replay) {
+    return project.publishable()
+        && context.jobId() != null
+        && !context.jobId().isBlank()
+        && (replay == null || replay.republish());
+  }
+
+  static String noResultReason(
+      EventContext context, ProjectResolution project, ProcessDeliveryCommand.Replay replay) {
+    if (project.dryRun()) {
+      return "dry run";
+    }
+    if (!project.publishable()) {
+      return "no project id";
+    }
+    if (context.jobId() == null || context.jobId().isBlank()) {
+      return "no job id";
+    }
+    return replay != null ? "replay without republish" : "unknown";
+  }
+
+  private int expectedSize(EventContext context, String platform) {
+    if (context.contentCount() != null && context.contentCount() > 0) {
+      return context.contentCount();
+    }
+    return settings.batchSizes().expectedFor(Platform.from(platform));
+  }
+
+  /** The batch's platform by the domain rule (CONTRACT 2), upper-case, before items are read. */
+  static String platformOf(EventContext context) {
+    return BatchPlatform.of(context, List.of()).name();
+  }
+
+  static String stackTrace(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    String text = out.toString();
+    return text.length() <= MAX_DETAIL_CHARS ? text : text.substring(0, MAX_DETAIL_CHARS) + "\n…";
+  }
+}
