@@ -1,10 +1,11 @@
 package smap.analytics.application.fake;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import smap.analytics.application.port.out.console.AuditLogPort;
 
-/** Fake: the audit log in memory, newest first. */
+/** Fake: the audit log in memory, newest first by time (the later recorded first on a tie). */
 public final class InMemoryAuditLog implements AuditLogPort {
   private final List<AuditEntry> entries = new ArrayList<>();
 
@@ -18,6 +19,7 @@ public final class InMemoryAuditLog implements AuditLogPort {
     return entries.stream()
         .filter(e -> actor == null || e.actor().equals(actor))
         .filter(e -> action == null || e.action().equals(action))
+        .sorted(Comparator.comparing(AuditEntry::at).reversed())
         .limit(limit)
         .toList();
   }
