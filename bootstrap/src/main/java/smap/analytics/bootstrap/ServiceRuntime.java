@@ -40,6 +40,7 @@ import smap.analytics.adapter.web.WebServer;
 import smap.analytics.adapter.web.console.ConsoleUseCases;
 import smap.analytics.adapter.web.console.ConsoleUser;
 import smap.analytics.adapter.web.metrics.MicrometerPipelineMetricsAdapter;
+import smap.analytics.application.port.in.console.ReplayBatchesUseCase;
 import smap.analytics.application.port.out.BatchLedgerPort;
 import smap.analytics.application.port.out.FeatureFlagPort;
 import smap.analytics.application.service.CheckReadinessService;
@@ -237,7 +238,7 @@ public final class ServiceRuntime implements AutoCloseable {
       ReplayBatchService replay =
           new ReplayBatchService(
               ledger, delivery, new JacksonMessageDecoderAdapter(), audit, clock);
-      ReplayBatchesService replays =
+      ReplayBatchesUseCase replays =
           new ReplayBatchesService(new JooqReplayJobAdapter(dsl), replay, audit, clock);
       ScheduledExecutorService replayLoop =
           Executors.newSingleThreadScheduledExecutor(
@@ -249,7 +250,7 @@ public final class ServiceRuntime implements AutoCloseable {
       replayLoop.scheduleWithFixedDelay(
           () -> {
             try {
-              replays.runOnce();
+              replays.runDue();
             } catch (RuntimeException e) {
               LOG.warn("replay jobs: {}", e.toString());
             }

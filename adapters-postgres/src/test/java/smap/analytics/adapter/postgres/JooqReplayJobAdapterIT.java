@@ -19,8 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smap.analytics.adapter.postgres.console.JooqReplayJobAdapter;
 import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
+import smap.analytics.application.port.out.console.ReplayJobPort.ItemResult;
 import smap.analytics.application.port.out.console.ReplayJobPort.NewJob;
 import smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob;
+import smap.analytics.domain.replay.ReplayJobState;
 
 /** Replay jobs on the real PostgreSQL: claims, leases of dead runners, counting. */
 class JooqReplayJobAdapterIT {
@@ -55,7 +57,7 @@ class JooqReplayJobAdapterIT {
     ReplayJob job =
         jobs.createDraft(
             new NewJob(key, "ana", T0, "retry", "status=FAILED", false, 10), FAILED, 1_000);
-    jobs.setStatus(job.id(), "RUNNING", T0);
+    jobs.setStatus(job.id(), ReplayJobState.RUNNING, T0);
     return job.id();
   }
 
@@ -71,7 +73,7 @@ class JooqReplayJobAdapterIT {
                 new BatchFilter("FAILED", null, null, null, null, "evt-1", null, null),
                 3)
             .id();
-    jobs.setStatus(id, "RUNNING", T0);
+    jobs.setStatus(id, ReplayJobState.RUNNING, T0);
     List<String> items = jobs.sample(id, 10);
     assertThat(items).hasSize(3);
 
@@ -84,15 +86,16 @@ class JooqReplayJobAdapterIT {
         .isEmpty();
     assertThat(jobs.unfinished(id)).isEqualTo(3);
 
-    jobs.finishItem(id, second, "DONE", null, T0.plusSeconds(4));
-    jobs.finishItem(id, third, "FAILED", "boom", T0.plusSeconds(5));
+    jobs.finishItem(id, second, ItemResult.DONE, null, T0.plusSeconds(4));
+    jobs.finishItem(id, third, ItemResult.FAILED, "boom", T0.plusSeconds(5));
     assertThat(jobs.unfinished(id)).isEqualTo(1);
 
     Instant later = T0.plus(LEASE).plusSeconds(1);
     assertThat(claim(id, later)).contains(died);
     assertThat(claim(id, later)).as("taken again just now").isEmpty();
-    jobs.finishItem(id, died, "DONE", null, later);
-    jobs.finishItem(id, died, "DONE", "the runner thought dead, late", later.plusSeconds(1));
+    jobs.finishItem(id, died, ItemResult.DONE, null, later);
+    jobs.finishItem(
+        id, died, ItemResult.DONE, "the runner thought dead, late", later.plusSeconds(1));
 
     ReplayJob job = jobs.find(id).orElseThrow();
     assertThat(job.done()).isEqualTo(2);
@@ -106,9 +109,9 @@ class JooqReplayJobAdapterIT {
     long id = runningJob("concurrent");
     int total = jobs.find(id).orElseThrow().total();
     assertThat(total).isEqualTo(60);
-    jobs.setStatus(id, "PAUSED", T0);
+    jobs.setStatus(id, ReplayJobState.PAUSED, T0);
     assertThat(claim(id, T0)).isEmpty();
-    jobs.setStatus(id, "RUNNING", T0);
+    jobs.setStatus(id, ReplayJobState.RUNNING, T0);
 
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {

@@ -417,8 +417,21 @@ class ConsoleIT {
                 api("POST", "/api/replays/" + id + "/resume", "ana:ana-secret", "").body(),
                 "status"))
         .isIn("RUNNING", "DONE");
-    String cancelled = api("POST", "/api/replays/" + id + "/cancel", "ana:ana-secret", "").body();
-    assertThat(jobField(cancelled, "status")).isIn("CANCELLED", "DONE");
+    // Cancelled from a state that cannot finish by itself meanwhile: a second job, still a draft.
+    String other =
+        jobField(
+            api("POST", "/api/replays/preview", "ana:ana-secret", form + "-other").body(), "id");
+    String cancelled =
+        api("POST", "/api/replays/" + other + "/cancel", "ana:ana-secret", "").body();
+    assertThat(jobField(cancelled, "status")).isEqualTo("CANCELLED");
+    assertThat(
+            jobField(
+                api("POST", "/api/replays/" + other + "/start", "ana:ana-secret", "").body(),
+                "status"))
+        .as("a cancelled job does not start")
+        .isEqualTo("CANCELLED");
+    assertThat(api("GET", "/api/audit?action=replay-job-cancel", "ana:ana-secret", null).body())
+        .contains("\"target\":\"" + other + "\"");
     assertThat(api("GET", "/api/audit?action=replay-job-pause", "ana:ana-secret", null).body())
         .contains("\"target\":\"" + id + "\"");
   }

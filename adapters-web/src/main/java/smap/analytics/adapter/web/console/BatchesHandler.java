@@ -148,7 +148,7 @@ final class BatchesHandler {
     ReplayOutcome outcome = doReplay(ctx);
     String flash =
         "Replay "
-            + outcome.status()
+            + outcome.code()
             + (outcome.batchStatus() == null ? "" : " (" + outcome.batchStatus() + ")")
             + ": "
             + outcome.message();
@@ -162,9 +162,13 @@ final class BatchesHandler {
   void replayApi(Context ctx) {
     ReplayOutcome outcome = doReplay(ctx);
     ctx.status(
-        outcome.status().equals("not-found")
-            ? 404
-            : outcome.status().equals("ok") || outcome.status().equals("duplicate") ? 200 : 409);
+        switch (outcome) {
+          case ReplayOutcome.NotFound n -> 404;
+          case ReplayOutcome.Replayed r -> 200;
+          case ReplayOutcome.AlreadySubmitted a -> 200;
+          case ReplayOutcome.NotReplayable n -> 409;
+          case ReplayOutcome.Failed f -> 409;
+        });
     ConsoleSupport.json(ctx, outcome);
   }
 }

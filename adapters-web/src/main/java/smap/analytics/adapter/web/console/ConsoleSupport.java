@@ -1,8 +1,13 @@
 package smap.analytics.adapter.web.console;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -12,6 +17,8 @@ import io.javalin.http.ForbiddenResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayOutcome;
+import smap.analytics.domain.replay.ReplayJobState;
 
 /** Shared by the console handlers: rendering, JSON, the signed-in user, small parsers. */
 final class ConsoleSupport {
@@ -24,6 +31,26 @@ final class ConsoleSupport {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
+          .registerModule(
+              new SimpleModule("console-wire")
+                  .addSerializer(ReplayJobState.class, new ToStringSerializer(ReplayJobState.class))
+                  .addSerializer(
+                      ReplayOutcome.class,
+                      new StdSerializer<>(ReplayOutcome.class) {
+                        @Override
+                        public void serialize(
+                            ReplayOutcome outcome, JsonGenerator json, SerializerProvider provider)
+                            throws java.io.IOException {
+                          // The API's shape: {"status", "batchStatus", "message"}.
+                          json.writeStartObject();
+                          json.writeStringField("status", outcome.code());
+                          json.writeStringField(
+                              "batchStatus",
+                              outcome.batchStatus() == null ? null : outcome.batchStatus().name());
+                          json.writeStringField("message", outcome.message());
+                          json.writeEndObject();
+                        }
+                      }))
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private ConsoleSupport() {}

@@ -10,6 +10,7 @@ import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
 import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchDetail;
 import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
 import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorRow;
+import smap.analytics.domain.replay.ReplayJobState;
 
 /** The typed models of the console's templates, one per page or fragment. */
 public final class Pages {
@@ -50,7 +51,24 @@ public final class Pages {
   public record ReplayJobPage(
       Chrome chrome,
       smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob job,
-      List<String> sample) {}
+      List<String> sample) {
+
+    /** The operator actions the job's state offers, in button order. */
+    public List<String> actions() {
+      List<String> actions = new java.util.ArrayList<>();
+      switch (job.status()) {
+        case ReplayJobState.Draft d -> actions.add("start");
+        case ReplayJobState.Running r -> actions.add("pause");
+        case ReplayJobState.Paused p -> actions.add("resume");
+        case ReplayJobState.Cancelled c -> {}
+        case ReplayJobState.Done d -> {}
+      }
+      if (job.status() instanceof ReplayJobState.Cancellable) {
+        actions.add("cancel");
+      }
+      return actions;
+    }
+  }
 
   /** The audit log. */
   public record AuditPage(Chrome chrome, List<AuditEntry> entries, String actor, String action) {}

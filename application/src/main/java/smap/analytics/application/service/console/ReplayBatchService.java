@@ -15,6 +15,7 @@ import smap.analytics.application.port.out.BatchLedgerPort;
 import smap.analytics.application.port.out.MessageDecoderPort;
 import smap.analytics.application.port.out.console.AuditLogPort;
 import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
+import smap.analytics.domain.batch.BatchStatus;
 
 /**
  * Service: replays one batch from the message stored in its ledger row, through the same use case
@@ -57,30 +58,26 @@ public final class ReplayBatchService implements ReplayBatchUseCase {
       synchronized (usedKeys) {
         if (!usedKeys.add(command.idempotencyKey())) {
           return audited(
-              command, new ReplayOutcome("duplicate", null, "this replay was already submitted"));
+              command, new ReplayOutcome.AlreadySubmitted("this replay was already submitted"));
         }
       }
     }
     Optional<BatchEntry> found = ledger.find(command.eventId());
     if (found.isEmpty()) {
-      return audited(
-          command, new ReplayOutcome("not-found", null, "no batch " + command.eventId()));
+      return audited(command, new ReplayOutcome.NotFound("no batch " + command.eventId()));
     }
     BatchEntry entry = found.get();
     if (!entry.status().replayable()) {
       return audited(
           command,
-          new ReplayOutcome(
-              "not-replayable",
-              entry.status().name(),
-              "batch is " + entry.status() + "; wait for it to finish"));
+          new ReplayOutcome.NotReplayable(
+              entry.status(), "batch is " + entry.status() + "; wait for it to finish"));
     }
     if (entry.rawBodyTruncated()) {
       return audited(
           command,
-          new ReplayOutcome(
-              "not-replayable",
-              entry.status().name(),
+          new ReplayOutcome.NotReplayable(
+              entry.status(),
               "the stored message was truncated (over 64 KiB); ask the crawler to resend it"));
     }
     DeliveryOutcome outcome =
@@ -96,11 +93,12 @@ public final class ReplayBatchService implements ReplayBatchUseCase {
     ReplayOutcome result =
         switch (outcome) {
           case DeliveryOutcome.Acknowledge ack ->
-              new ReplayOutcome("ok", ack.status().name(), ack.summary());
+              new ReplayOutcome.Replayed(ack.status(), ack.summary());
           case DeliveryOutcome.RetryLater retry ->
-              new ReplayOutcome("failed", "RETRYING", "dependency unavailable: " + retry.reason());
+              new ReplayOutcome.Failed(
+                  BatchStatus.RETRYING, "dependency unavailable: " + retry.reason());
           case DeliveryOutcome.DeadLetter dead ->
-              new ReplayOutcome("failed", "PARKED", dead.reason());
+              new ReplayOutcome.Failed(BatchStatus.PARKED, dead.reason());
         };
     return audited(command, result);
   }
@@ -110,7 +108,7 @@ public final class ReplayBatchService implements ReplayBatchUseCase {
     detail.put("republish", command.republish());
     detail.put("only_failed_items", command.onlyFailedItems());
     if (outcome.batchStatus() != null) {
-      detail.put("batch_status", outcome.batchStatus());
+      detail.put("batch_status", outcome.batchStatus().name());
     }
     detail.put("message", outcome.message());
     audit.record(
@@ -121,7 +119,7 @@ public final class ReplayBatchService implements ReplayBatchUseCase {
             command.eventId().value(),
             null,
             command.reason(),
-            outcome.status(),
+            outcome.code(),
             detail));
     return outcome;
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase;
@@ -15,12 +16,18 @@ import smap.analytics.application.port.in.console.ReplayBatchesUseCase;
 import smap.analytics.application.port.out.console.AuditLogPort;
 import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
 import smap.analytics.application.port.out.console.ReplayJobPort;
+import smap.analytics.application.port.out.console.ReplayJobPort.ItemResult;
 import smap.analytics.application.port.out.console.ReplayJobPort.NewJob;
 import smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.replay.ReplayJobState;
+import smap.analytics.domain.replay.ReplayJobState.Cancellable;
+import smap.analytics.domain.replay.ReplayJobState.Draft;
+import smap.analytics.domain.replay.ReplayJobState.Paused;
+import smap.analytics.domain.replay.ReplayJobState.Running;
 
 /**
- * Service: replay jobs over a frozen set of batches, and their runner. {@link #runOnce} (called a
+ * Service: replay jobs over a frozen set of batches, and their runner. {@link #runDue} (scheduled a
  * few times a second by the composition root) replays at most each running job's rate per second,
  * one batch at a time, through the single-batch replay use case.
  */
@@ -69,13 +76,21 @@ public final class ReplayBatchesService implements ReplayBatchesUseCase {
     return new Preview(job, jobs.sample(job.id(), 10));
   }
 
+  /**
+   * Applies an operator's transition when the job's state offers it ({@code next} answers empty
+   * when it does not: the job is returned unchanged), and audits it.
+   */
   private Optional<ReplayJob> transition(
-      long id, String operator, String action, String from, String to) {
+      long id,
+      String operator,
+      String action,
+      Function<ReplayJobState, Optional<ReplayJobState>> next) {
     Optional<ReplayJob> job = jobs.find(id);
-    if (job.isEmpty() || !from.contains(job.get().status())) {
+    Optional<ReplayJobState> to = job.flatMap(j -> next.apply(j.status()));
+    if (to.isEmpty()) {
       return job;
     }
-    jobs.setStatus(id, to, clock.instant());
+    jobs.setStatus(id, to.get(), clock.instant());
     audit.record(
         new AuditEntry(
             clock.instant(),
@@ -91,22 +106,38 @@ public final class ReplayBatchesService implements ReplayBatchesUseCase {
 
   @Override
   public Optional<ReplayJob> start(long id, String operator) {
-    return transition(id, operator, "start", "DRAFT", "RUNNING");
+    return transition(
+        id,
+        operator,
+        "start",
+        s -> s instanceof Draft d ? Optional.of(d.start()) : Optional.empty());
   }
 
   @Override
   public Optional<ReplayJob> pause(long id, String operator) {
-    return transition(id, operator, "pause", "RUNNING", "PAUSED");
+    return transition(
+        id,
+        operator,
+        "pause",
+        s -> s instanceof Running r ? Optional.of(r.pause()) : Optional.empty());
   }
 
   @Override
   public Optional<ReplayJob> resume(long id, String operator) {
-    return transition(id, operator, "resume", "PAUSED", "RUNNING");
+    return transition(
+        id,
+        operator,
+        "resume",
+        s -> s instanceof Paused p ? Optional.of(p.resume()) : Optional.empty());
   }
 
   @Override
   public Optional<ReplayJob> cancel(long id, String operator) {
-    return transition(id, operator, "cancel", "DRAFT RUNNING PAUSED", "CANCELLED");
+    return transition(
+        id,
+        operator,
+        "cancel",
+        s -> s instanceof Cancellable c ? Optional.of(c.cancel()) : Optional.empty());
   }
 
   @Override
@@ -124,11 +155,11 @@ public final class ReplayBatchesService implements ReplayBatchesUseCase {
     return jobs.sample(id, Math.max(1, Math.min(100, limit)));
   }
 
-  /** Replays what each running job may replay now at its rate; returns how many batches it ran. */
-  public int runOnce() {
+  @Override
+  public int runDue() {
     int ran = 0;
     for (ReplayJob job : jobs.list(50)) {
-      if (!job.status().equals("RUNNING")) {
+      if (!(job.status() instanceof Running running)) {
         continue;
       }
       long now = clock.millis();
@@ -144,7 +175,7 @@ public final class ReplayBatchesService implements ReplayBatchesUseCase {
           // to finish or for the lease to run out.
           continue;
         }
-        jobs.setStatus(job.id(), "DONE", clock.instant());
+        jobs.setStatus(job.id(), running.finish(), clock.instant());
         nextSlot.remove(job.id());
         LOG.info(
             "replay job {} done: {} replayed, {} failed, {} skipped",
@@ -168,15 +199,17 @@ public final class ReplayBatchesService implements ReplayBatchesUseCase {
                     false,
                     null));
       } catch (RuntimeException e) {
-        outcome = new ReplayOutcome("failed", null, e.toString());
+        outcome = new ReplayOutcome.Failed(null, e.toString());
       }
-      String state =
-          switch (outcome.status()) {
-            case "ok" -> "DONE";
-            case "duplicate", "not-replayable", "not-found" -> "SKIPPED";
-            default -> "FAILED";
+      ItemResult result =
+          switch (outcome) {
+            case ReplayOutcome.Replayed r -> ItemResult.DONE;
+            case ReplayOutcome.AlreadySubmitted a -> ItemResult.SKIPPED;
+            case ReplayOutcome.NotReplayable n -> ItemResult.SKIPPED;
+            case ReplayOutcome.NotFound n -> ItemResult.SKIPPED;
+            case ReplayOutcome.Failed f -> ItemResult.FAILED;
           };
-      jobs.finishItem(job.id(), eventId, state, outcome.message(), clock.instant());
+      jobs.finishItem(job.id(), eventId, result, outcome.message(), clock.instant());
       ran++;
     }
     return ran;

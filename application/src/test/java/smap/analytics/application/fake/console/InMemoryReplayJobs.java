@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
 import smap.analytics.application.port.out.console.ReplayJobPort;
+import smap.analytics.domain.replay.ReplayJobState;
 
 /** Fake: replay jobs in memory; the frozen set is whatever ids the test says match the filter. */
 public final class InMemoryReplayJobs implements ReplayJobPort {
@@ -49,7 +50,7 @@ public final class InMemoryReplayJobs implements ReplayJobPort {
             job.filterText(),
             job.republish(),
             job.ratePerSecond(),
-            "DRAFT",
+            ReplayJobState.DRAFT,
             frozen.size(),
             0,
             0,
@@ -77,7 +78,7 @@ public final class InMemoryReplayJobs implements ReplayJobPort {
   }
 
   @Override
-  public synchronized boolean setStatus(long id, String status, Instant at) {
+  public synchronized boolean setStatus(long id, ReplayJobState status, Instant at) {
     ReplayJob j = jobs.get(id);
     if (j == null) {
       return false;
@@ -103,7 +104,7 @@ public final class InMemoryReplayJobs implements ReplayJobPort {
 
   @Override
   public synchronized Optional<String> claimNext(long id, Instant now, Instant staleBefore) {
-    if (!jobs.get(id).status().equals("RUNNING")) {
+    if (!(jobs.get(id).status() instanceof ReplayJobState.Running)) {
       return Optional.empty();
     }
     Map<String, String> itemStates = states.get(id);
@@ -134,11 +135,11 @@ public final class InMemoryReplayJobs implements ReplayJobPort {
 
   @Override
   public synchronized void finishItem(
-      long id, String eventId, String state, String message, Instant at) {
+      long id, String eventId, ItemResult result, String message, Instant at) {
     if (!"RUNNING".equals(states.get(id).get(eventId))) {
       return;
     }
-    states.get(id).put(eventId, state);
+    states.get(id).put(eventId, result.name());
     ReplayJob j = jobs.get(id);
     jobs.put(
         id,
@@ -152,9 +153,9 @@ public final class InMemoryReplayJobs implements ReplayJobPort {
             j.ratePerSecond(),
             j.status(),
             j.total(),
-            j.done() + (state.equals("DONE") ? 1 : 0),
-            j.failed() + (state.equals("FAILED") ? 1 : 0),
-            j.skipped() + (state.equals("SKIPPED") ? 1 : 0),
+            j.done() + (result == ItemResult.DONE ? 1 : 0),
+            j.failed() + (result == ItemResult.FAILED ? 1 : 0),
+            j.skipped() + (result == ItemResult.SKIPPED ? 1 : 0),
             at));
   }
 }

@@ -91,8 +91,9 @@ class ReplayBatchServiceTest {
         replay.replay(
             new ReplayCommand(EventId.of("e1"), "ana", "object uploaded", false, false, "k1"));
 
-    assertThat(outcome.status()).isEqualTo("ok");
-    assertThat(outcome.batchStatus()).isEqualTo("SUCCEEDED");
+    assertThat(outcome).isInstanceOf(ReplayOutcome.Replayed.class);
+    assertThat(outcome.code()).isEqualTo("ok");
+    assertThat(outcome.batchStatus()).isEqualTo(BatchStatus.SUCCEEDED);
     assertThat(ledger.posts()).containsKey("p1");
     assertThat(outbox.rows())
         .extracting(r -> r.messageId)
@@ -117,7 +118,8 @@ class ReplayBatchServiceTest {
     ReplayOutcome again =
         replay.replay(new ReplayCommand(EventId.of("e1"), "ana", null, true, false, "k2"));
 
-    assertThat(again.status()).isEqualTo("duplicate");
+    assertThat(again).isInstanceOf(ReplayOutcome.AlreadySubmitted.class);
+    assertThat(again.code()).isEqualTo("duplicate");
     assertThat(ledger.find(EventId.of("e1")).orElseThrow().replays()).isEqualTo(1);
     assertThat(outbox.rows()).extracting(r -> r.messageId).containsExactly("e1", "e1#replay-1");
   }
@@ -125,10 +127,8 @@ class ReplayBatchServiceTest {
   @Test
   void unknownAndUnfinishedBatchesAreNotReplayed() {
     assertThat(
-            replay
-                .replay(new ReplayCommand(EventId.of("nope"), "ana", null, false, false, null))
-                .status())
-        .isEqualTo("not-found");
+            replay.replay(new ReplayCommand(EventId.of("nope"), "ana", null, false, false, null)))
+        .isEqualTo(new ReplayOutcome.NotFound("no batch nope"));
     ledger.begin(
         new smap.analytics.application.port.out.BatchStart(
             smap.analytics.domain.message.EventContext.of(EventId.of("busy")),
@@ -139,7 +139,11 @@ class ReplayBatchServiceTest {
             clock.instant()));
     ReplayOutcome busy =
         replay.replay(new ReplayCommand(EventId.of("busy"), "ana", null, false, false, null));
-    assertThat(busy.status()).isEqualTo("not-replayable");
+    assertThat(busy)
+        .isEqualTo(
+            new ReplayOutcome.NotReplayable(
+                BatchStatus.PROCESSING, "batch is PROCESSING; wait for it to finish"));
+    assertThat(busy.code()).isEqualTo("not-replayable");
     assertThat(busy.message()).contains("PROCESSING");
   }
 }

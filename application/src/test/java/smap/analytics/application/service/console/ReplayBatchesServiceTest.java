@@ -14,6 +14,9 @@ import smap.analytics.application.port.in.console.ReplayBatchUseCase;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayOutcome;
 import smap.analytics.application.port.in.console.ReplayBatchesUseCase.PreviewCommand;
 import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
+import smap.analytics.application.port.out.console.ReplayJobPort.ItemResult;
+import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.replay.ReplayJobState;
 
 class ReplayBatchesServiceTest {
 
@@ -47,8 +50,8 @@ class ReplayBatchesServiceTest {
       command -> {
         replayed.add(command.eventId().value());
         return command.eventId().value().equals("bad")
-            ? new ReplayOutcome("not-replayable", "PROCESSING", "busy")
-            : new ReplayOutcome("ok", "SUCCEEDED", "done");
+            ? new ReplayOutcome.NotReplayable(BatchStatus.PROCESSING, "busy")
+            : new ReplayOutcome.Replayed(BatchStatus.SUCCEEDED, "done");
       };
 
   private final ReplayBatchesService service = new ReplayBatchesService(jobs, replay, audit, clock);
@@ -66,16 +69,16 @@ class ReplayBatchesServiceTest {
     assertThat(preview.sample()).containsExactly("a", "b", "bad");
     jobs.matching(List.of("a", "b", "bad", "later"));
 
-    assertThat(service.runOnce()).as("a draft does not run").isZero();
+    assertThat(service.runDue()).as("a draft does not run").isZero();
     service.start(preview.job().id(), "ana");
     for (int i = 0; i < 10; i++) {
-      service.runOnce();
+      service.runDue();
       clock.millis += 100;
     }
 
     assertThat(replayed).containsExactly("a", "b", "bad");
     var job = service.job(preview.job().id()).orElseThrow();
-    assertThat(job.status()).isEqualTo("DONE");
+    assertThat(job.status()).isEqualTo(ReplayJobState.DONE);
     assertThat(job.done()).isEqualTo(2);
     assertThat(job.skipped()).isEqualTo(1);
     assertThat(audit.list("ana", "replay-job-start", 10)).hasSize(1);
@@ -94,7 +97,7 @@ class ReplayBatchesServiceTest {
     long id = service.preview(preview("k3", 2)).job().id();
     service.start(id, "ana");
     for (int i = 0; i < 20; i++) {
-      service.runOnce();
+      service.runDue();
       clock.millis += 50;
     }
     assertThat(replayed).as("2 per second over one second").hasSize(2);
@@ -106,16 +109,16 @@ class ReplayBatchesServiceTest {
     long id = service.preview(preview("k4", 50)).job().id();
     service.start(id, "ana");
     service.pause(id, "ana");
-    service.runOnce();
+    service.runDue();
     assertThat(replayed).isEmpty();
     service.resume(id, "ana");
-    service.runOnce();
+    service.runDue();
     assertThat(replayed).containsExactly("a");
     service.cancel(id, "ana");
     clock.millis += 1000;
-    service.runOnce();
+    service.runDue();
     assertThat(replayed).containsExactly("a");
-    assertThat(service.start(id, "ana").orElseThrow().status()).isEqualTo("CANCELLED");
+    assertThat(service.start(id, "ana").orElseThrow().status()).isEqualTo(ReplayJobState.CANCELLED);
   }
 
   @Test
@@ -130,22 +133,24 @@ class ReplayBatchesServiceTest {
         .contains("a");
 
     for (int i = 0; i < 10; i++) {
-      service.runOnce();
+      service.runDue();
       clock.millis += 1000;
     }
     assertThat(replayed).containsExactly("b");
     var waiting = service.job(id).orElseThrow();
-    assertThat(waiting.status()).as("not done while an item is unfinished").isEqualTo("RUNNING");
+    assertThat(waiting.status())
+        .as("not done while an item is unfinished")
+        .isEqualTo(ReplayJobState.RUNNING);
     assertThat(waiting.remaining()).isEqualTo(1);
 
     clock.millis += ReplayBatchesService.ITEM_LEASE.toMillis();
-    service.runOnce();
+    service.runDue();
     clock.millis += 1000;
-    service.runOnce();
+    service.runDue();
 
     assertThat(replayed).containsExactly("b", "a");
     var done = service.job(id).orElseThrow();
-    assertThat(done.status()).isEqualTo("DONE");
+    assertThat(done.status()).isEqualTo(ReplayJobState.DONE);
     assertThat(done.done()).isEqualTo(2);
     assertThat(done.remaining()).isZero();
   }
@@ -158,8 +163,8 @@ class ReplayBatchesServiceTest {
     java.time.Instant stale = clock.instant().minus(ReplayBatchesService.ITEM_LEASE);
     assertThat(jobs.claimNext(id, clock.instant(), stale)).contains("a");
     clock.millis += ReplayBatchesService.ITEM_LEASE.toMillis() + 1;
-    service.runOnce(); // takes "a" again and finishes it
-    jobs.finishItem(id, "a", "DONE", "late", clock.instant()); // the slow runner, at last
+    service.runDue(); // takes "a" again and finishes it
+    jobs.finishItem(id, "a", ItemResult.DONE, "late", clock.instant()); // the slow runner, at last
 
     var job = service.job(id).orElseThrow();
     assertThat(job.done()).isEqualTo(1);

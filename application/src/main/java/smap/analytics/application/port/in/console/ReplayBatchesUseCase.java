@@ -30,6 +30,13 @@ public interface ReplayBatchesUseCase {
   List<String> sample(long jobId, int limit);
 
   /**
+   * Replays what each running job may replay now at its rate, one batch a job, and finishes jobs
+   * whose items all have an outcome; returns how many batches it replayed. Scheduled a few times a
+   * second; safe on several instances at once (an item is taken by one runner at a time).
+   */
+  int runDue();
+
+  /**
    * @param idempotencyKey the form's one-time key: a second preview with it returns the same job
    */
   record PreviewCommand(

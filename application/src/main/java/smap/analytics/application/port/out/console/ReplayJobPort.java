@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
+import smap.analytics.domain.replay.ReplayJobState;
 
 /** Outgoing port: replay jobs over a frozen set of batches. */
 public interface ReplayJobPort {
@@ -22,8 +23,8 @@ public interface ReplayJobPort {
   /** Jobs, newest first. */
   List<ReplayJob> list(int limit);
 
-  /** Sets the status (RUNNING, PAUSED, CANCELLED, DONE); returns false when the job is unknown. */
-  boolean setStatus(long id, String status, Instant at);
+  /** Sets the job's state; returns false when the job is unknown. */
+  boolean setStatus(long id, ReplayJobState status, Instant at);
 
   /**
    * Takes the next item of a RUNNING job, marking it taken at {@code now}: an item taken before
@@ -36,10 +37,20 @@ public interface ReplayJobPort {
   int unfinished(long id);
 
   /**
-   * Records the outcome (DONE, FAILED, SKIPPED) of a taken item and counts it on the job; an item
-   * already finished (by a runner thought dead that finished after all) is not counted twice.
+   * Records the outcome of a taken item and counts it on the job; an item already finished (by a
+   * runner thought dead that finished after all) is not counted twice.
    */
-  void finishItem(long id, String eventId, String state, String message, Instant at);
+  void finishItem(long id, String eventId, ItemResult result, String message, Instant at);
+
+  /** What became of one item of a job (also its stored form). */
+  enum ItemResult {
+    /** Replayed. */
+    DONE,
+    /** The replay failed (the batch's outcome says why). */
+    FAILED,
+    /** Not replayed: already submitted, unknown, or not finished yet. */
+    SKIPPED
+  }
 
   /** A job to create. */
   record NewJob(
@@ -60,7 +71,7 @@ public interface ReplayJobPort {
       String filter,
       boolean republish,
       int ratePerSecond,
-      String status,
+      ReplayJobState status,
       int total,
       int done,
       int failed,
