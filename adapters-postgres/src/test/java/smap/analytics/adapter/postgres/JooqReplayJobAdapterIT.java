@@ -2,16 +2,9 @@ package smap.analytics.adapter.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.UUID;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
@@ -19,32 +12,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smap.analytics.adapter.postgres.console.JooqReplayJobAdapter;
 import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
-import smap.analytics.application.port.out.console.ReplayJobPort.ItemResult;
+import smap.analytics.application.port.out.console.ReplayJobPort;
 import smap.analytics.application.port.out.console.ReplayJobPort.NewJob;
-import smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob;
-import smap.analytics.domain.replay.ReplayJobState;
+import smap.analytics.application.port.out.console.ReplayJobPortContractTest;
 
-/** Replay jobs on the real PostgreSQL: claims, leases of dead runners, counting. */
-class JooqReplayJobAdapterIT {
-
-  private static final Duration LEASE = Duration.ofMinutes(5);
-  private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
-  private static final BatchFilter FAILED =
-      new BatchFilter("FAILED", null, null, null, null, null, null, null);
+/**
+ * Replay jobs on the real PostgreSQL: the port's contract, and the ledger filters of a frozen set.
+ */
+class JooqReplayJobAdapterIT extends ReplayJobPortContractTest {
 
   private static TestDatabase db;
   private static JooqReplayJobAdapter jobs;
 
   @BeforeAll
-  static void migrateAndSeed() {
+  static void migrate() {
     db = new TestDatabase();
     FlywayMigrator.migrate(db.dataSource);
-    db.execute(
-        "INSERT INTO batch_ledger (event_id, queue, format, project_id, job_id, batch_index, platform, status, attempts,"
-            + " items, succeeded, crawler_errors, expected, raw_body, received_at, started_at, finished_at, last_error)"
-            + " SELECT 'evt-' || g, 'analytics.data.collected', 'BATCH_EVENT', 'proj-1', 'proj-1-brand-' || g, g,"
-            + " 'TIKTOK', 'FAILED', 1, 50, 0, 0, 50, ''::bytea, now() - (g || ' seconds')::interval, now(), now(),"
-            + " 'object not found' FROM generate_series(1, 60) g");
     jobs = new JooqReplayJobAdapter(DSL.using(db.dataSource, SQLDialect.POSTGRES));
   }
 
@@ -53,94 +36,74 @@ class JooqReplayJobAdapterIT {
     db.close();
   }
 
-  private static long runningJob(String key) {
-    ReplayJob job =
-        jobs.createDraft(
-            new NewJob(key, "ana", T0, "retry", "status=FAILED", false, 10), FAILED, 1_000);
-    jobs.setStatus(job.id(), ReplayJobState.RUNNING, T0);
-    return job.id();
+  @Override
+  protected ReplayJobPort jobs() {
+    return jobs;
   }
 
-  private static Optional<String> claim(long id, Instant now) {
-    return jobs.claimNext(id, now, now.minus(LEASE));
-  }
-
-  @Test
-  void anItemWhoseRunnerDiedIsTakenAgainAfterTheLeaseAndCountedOnce() {
-    long id =
-        jobs.createDraft(
-                new NewJob("lease", "ana", T0, "retry", "s", false, 10),
-                new BatchFilter("FAILED", null, null, null, null, "evt-1", null, null),
-                3)
-            .id();
-    jobs.setStatus(id, ReplayJobState.RUNNING, T0);
-    List<String> items = jobs.sample(id, 10);
-    assertThat(items).hasSize(3);
-
-    String died = claim(id, T0).orElseThrow();
-    String second = claim(id, T0.plusSeconds(1)).orElseThrow();
-    String third = claim(id, T0.plusSeconds(2)).orElseThrow();
-    assertThat(List.of(died, second, third)).containsExactlyElementsOf(items);
-    assertThat(claim(id, T0.plusSeconds(3)))
-        .as("the dead runner's item, within its lease")
-        .isEmpty();
-    assertThat(jobs.unfinished(id)).isEqualTo(3);
-
-    jobs.finishItem(id, second, ItemResult.DONE, null, T0.plusSeconds(4));
-    jobs.finishItem(id, third, ItemResult.FAILED, "boom", T0.plusSeconds(5));
-    assertThat(jobs.unfinished(id)).isEqualTo(1);
-
-    Instant later = T0.plus(LEASE).plusSeconds(1);
-    assertThat(claim(id, later)).contains(died);
-    assertThat(claim(id, later)).as("taken again just now").isEmpty();
-    jobs.finishItem(id, died, ItemResult.DONE, null, later);
-    jobs.finishItem(
-        id, died, ItemResult.DONE, "the runner thought dead, late", later.plusSeconds(1));
-
-    ReplayJob job = jobs.find(id).orElseThrow();
-    assertThat(job.done()).isEqualTo(2);
-    assertThat(job.failed()).isEqualTo(1);
-    assertThat(job.remaining()).isZero();
-    assertThat(jobs.unfinished(id)).isZero();
-  }
-
-  @Test
-  void pausedJobsGiveNothingAndConcurrentRunnersNeverTakeTheSameItem() throws Exception {
-    long id = runningJob("concurrent");
-    int total = jobs.find(id).orElseThrow().total();
-    assertThat(total).isEqualTo(60);
-    jobs.setStatus(id, ReplayJobState.PAUSED, T0);
-    assertThat(claim(id, T0)).isEmpty();
-    jobs.setStatus(id, ReplayJobState.RUNNING, T0);
-
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<List<String>>> runners = new ArrayList<>();
-      for (int r = 0; r < 8; r++) {
-        runners.add(
-            pool.submit(
-                () -> {
-                  List<String> taken = new ArrayList<>();
-                  for (Optional<String> next = claim(id, T0);
-                      next.isPresent();
-                      next = claim(id, T0)) {
-                    taken.add(next.get());
-                  }
-                  return taken;
-                }));
-      }
-      Set<String> distinct = new HashSet<>();
-      int count = 0;
-      for (Future<List<String>> runner : runners) {
-        for (String eventId : runner.get()) {
-          distinct.add(eventId);
-          count++;
-        }
-      }
-      assertThat(count).as("every item taken once").isEqualTo(total);
-      assertThat(distinct).hasSize(total);
-    } finally {
-      pool.shutdownNow();
+  @Override
+  protected BatchFilter givenFinishedBatches(List<String> eventIdsNewestFirst) {
+    String jobId = "job-" + UUID.randomUUID();
+    for (int i = 0; i < eventIdsNewestFirst.size(); i++) {
+      seed(eventIdsNewestFirst.get(i), jobId, "FAILED", i, "object not found");
     }
+    return new BatchFilter(null, null, null, jobId, null, null, null, null);
+  }
+
+  private static void seed(String eventId, String jobId, String status, int age, String error) {
+    db.execute(
+        "INSERT INTO batch_ledger (event_id, queue, format, project_id, job_id, batch_index, platform,"
+            + " status, attempts, items, succeeded, crawler_errors, expected, raw_body, received_at,"
+            + " started_at, finished_at, last_error) VALUES ('"
+            + eventId
+            + "', 'analytics.data.collected', 'BATCH_EVENT', 'proj-1', '"
+            + jobId
+            + "', 1, 'TIKTOK', '"
+            + status
+            + "', 1, 50, 0, 0, 50, ''::bytea, now() - interval '"
+            + age
+            + " seconds', now(), now(), '"
+            + error
+            + "')");
+  }
+
+  @Test
+  void aFrozenSetHoldsOnlyFinishedBatchesMatchingEveryFilterWithLikeCharactersTakenLiterally() {
+    String jobId = "filters-" + UUID.randomUUID();
+    seed("f-a_1", jobId, "FAILED", 1, "object 100% missing");
+    seed("f-ab1", jobId, "FAILED", 2, "object 1000 missing");
+    seed("f-a_2", jobId, "PROCESSING", 3, "object 100% missing");
+    seed("g-a_3", jobId, "PARKED", 4, "crashed: 100% of attempts");
+
+    long byError =
+        jobs.createDraft(
+                job("err"), new BatchFilter(null, null, null, jobId, "100%", null, null, null), 100)
+            .id();
+    assertThat(jobs.sample(byError, 10))
+        .as("finished, last_error contains '100%' literally, any case")
+        .containsExactly("f-a_1", "g-a_3");
+
+    long byPrefix =
+        jobs.createDraft(
+                job("prefix"),
+                new BatchFilter("FAILED", "TIKTOK", "proj-1", jobId, null, "f-a_", null, null),
+                100)
+            .id();
+    assertThat(jobs.sample(byPrefix, 10))
+        .as("event id starts with 'f-a_', the underscore no wildcard; PROCESSING left out")
+        .containsExactly("f-a_1");
+
+    long none =
+        jobs.createDraft(
+                job("none"),
+                new BatchFilter(
+                    null, null, null, jobId, null, null, Instant.now().plusSeconds(60), null),
+                100)
+            .id();
+    assertThat(jobs.find(none).orElseThrow().total()).isZero();
+  }
+
+  private static NewJob job(String key) {
+    return new NewJob(key + UUID.randomUUID(), "ana", Instant.now(), "r", "f", false, 5);
   }
 }
