@@ -2,6 +2,8 @@ package smap.analytics.adapter.amqp;
 
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.MetricsCollector;
+import com.rabbitmq.client.NoOpMetricsCollector;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import smap.analytics.domain.failure.DependencyUnavailableException;
@@ -17,7 +19,14 @@ public final class RabbitConnections {
    * a long batch never delays another channel's delivery).
    */
   public static Connection open(RabbitSettings settings, String name, int consumerThreads) {
+    return open(settings, name, consumerThreads, new NoOpMetricsCollector());
+  }
+
+  /** As {@link #open(RabbitSettings, String, int)}, counting connections, channels and messages. */
+  public static Connection open(
+      RabbitSettings settings, String name, int consumerThreads, MetricsCollector metrics) {
     ConnectionFactory factory = new ConnectionFactory();
+    factory.setMetricsCollector(metrics);
     try {
       factory.setUri(settings.url());
     } catch (Exception e) {

@@ -186,12 +186,6 @@ final class BatchRun {
           platform,
           error.source().name().toLowerCase());
     }
-    if (counts.items() > 0) {
-      metrics.batchRates(
-          platform,
-          100.0 * counts.succeeded() / counts.items(),
-          100.0 * counts.errors() / counts.items());
-    }
     if (command.replay() != null) {
       metrics.replayed(status.name().toLowerCase());
     }

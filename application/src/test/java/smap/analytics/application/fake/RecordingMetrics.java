@@ -3,6 +3,8 @@ package smap.analytics.application.fake;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 import smap.analytics.application.port.out.PipelineMetricsPort;
 
@@ -10,6 +12,7 @@ import smap.analytics.application.port.out.PipelineMetricsPort;
 public final class RecordingMetrics implements PipelineMetricsPort {
 
   private final List<String> calls = new ArrayList<>();
+  private final Map<String, DoubleSupplier> gauges = new ConcurrentHashMap<>();
 
   public synchronized List<String> calls() {
     return List.copyOf(calls);
@@ -54,11 +57,6 @@ public final class RecordingMetrics implements PipelineMetricsPort {
   }
 
   @Override
-  public void batchRates(String platform, double successRate, double errorRate) {
-    record("batchRates " + platform + " " + successRate + " " + errorRate);
-  }
-
-  @Override
   public void batchSizeMismatch(String platform) {
     record("batchSizeMismatch " + platform);
   }
@@ -89,7 +87,17 @@ public final class RecordingMetrics implements PipelineMetricsPort {
   }
 
   @Override
-  public void gauge(String name, String help, DoubleSupplier value) {
-    record("gauge " + name);
+  public void gauge(String name, String help, Map<String, String> labels, DoubleSupplier value) {
+    record("gauge " + name + (labels.isEmpty() ? "" : " " + labels));
+    gauges.put(name + (labels.isEmpty() ? "" : labels.toString()), value);
+  }
+
+  /** The value a registered gauge reads now, by name and, when labelled, its labels' map text. */
+  public double gaugeValue(String key) {
+    DoubleSupplier value = gauges.get(key);
+    if (value == null) {
+      throw new AssertionError("no gauge " + key + " among " + gauges.keySet());
+    }
+    return value.getAsDouble();
   }
 }

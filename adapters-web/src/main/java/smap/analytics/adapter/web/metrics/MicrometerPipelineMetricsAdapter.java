@@ -2,14 +2,23 @@ package smap.analytics.adapter.web.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import smap.analytics.application.port.out.PipelineMetricsPort;
 
@@ -42,8 +51,7 @@ public final class MicrometerPipelineMetricsAdapter implements PipelineMetricsPo
 
   private final PrometheusMeterRegistry registry;
   private final AtomicInteger active = new AtomicInteger();
-  private final Map<String, AtomicReference<Double>> successRates = new ConcurrentHashMap<>();
-  private final Map<String, AtomicReference<Double>> errorRates = new ConcurrentHashMap<>();
+  private final AtomicLong lastSuccessMillis = new AtomicLong(System.currentTimeMillis());
 
   public MicrometerPipelineMetricsAdapter() {
     this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -51,9 +59,57 @@ public final class MicrometerPipelineMetricsAdapter implements PipelineMetricsPo
 
   public MicrometerPipelineMetricsAdapter(PrometheusMeterRegistry registry) {
     this.registry = registry;
+    // The AMQP client's collector registers its meters without help text; say whose they are.
+    registry
+        .config()
+        .meterFilter(
+            new MeterFilter() {
+              @Override
+              public Meter.Id map(Meter.Id id) {
+                if (id.getDescription() == null && id.getName().startsWith("rabbitmq.")) {
+                  return new Meter.Id(
+                      id.getName(),
+                      Tags.of(id.getTags()),
+                      id.getBaseUnit(),
+                      "RabbitMQ Java client: " + id.getName().substring(9).replace('.', ' '),
+                      id.getType());
+                }
+                return id;
+              }
+            });
     Gauge.builder("analytics.active.batches", active, AtomicInteger::get)
         .description("Batches being processed now")
         .register(registry);
+    Gauge.builder(
+            "analytics.last.success.timestamp", lastSuccessMillis, millis -> millis.get() / 1000.0)
+        .description(
+            "Unix time in seconds of the last batch this instance committed as succeeded or"
+                + " partial (its start time until the first)")
+        .baseUnit("seconds")
+        .register(registry);
+    // Counters of rare events exist from the start at 0, so that rate() and the dashboard read 0
+    // rather than "no data" until the first one happens.
+    duplicates();
+    projectIdConflicts();
+    for (String outcome : new String[] {"succeeded", "partial"}) {
+      replays(outcome);
+    }
+  }
+
+  /**
+   * Adds the JVM's memory, GC, threads, class loading, processor and uptime metrics (what every JVM
+   * dashboard expects: {@code jvm_memory_*}, {@code jvm_gc_*}, {@code process_cpu_*}, ...). Returns
+   * what must be closed when the process stops.
+   */
+  public AutoCloseable bindJvmAndProcess() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    return gc;
   }
 
   /** The registry, for binding JVM and pool metrics in the composition root. */
@@ -90,6 +146,7 @@ public final class MicrometerPipelineMetricsAdapter implements PipelineMetricsPo
         .serviceLevelObjectives(PROCESSING_BUCKETS)
         .register(registry)
         .record(duration);
+    lastSuccessMillis.set(System.currentTimeMillis());
   }
 
   @Override
@@ -150,32 +207,6 @@ public final class MicrometerPipelineMetricsAdapter implements PipelineMetricsPo
   }
 
   @Override
-  public void batchRates(String platform, double successRate, double errorRate) {
-    rate(
-            successRates,
-            "analytics.success.rate",
-            "Success rate of the last batch, percent",
-            platform)
-        .set(successRate);
-    rate(errorRates, "analytics.error.rate", "Error rate of the last batch, percent", platform)
-        .set(errorRate);
-  }
-
-  private AtomicReference<Double> rate(
-      Map<String, AtomicReference<Double>> rates, String name, String help, String platform) {
-    return rates.computeIfAbsent(
-        platform,
-        p -> {
-          AtomicReference<Double> value = new AtomicReference<>(0.0);
-          Gauge.builder(name, value, AtomicReference::get)
-              .description(help)
-              .tag("platform", p)
-              .register(registry);
-          return value;
-        });
-  }
-
-  @Override
   public void batchSizeMismatch(String platform) {
     Counter.builder("analytics.batch.size.mismatch")
         .description("Batches whose item count differs from the platform's expected size")
@@ -186,27 +217,36 @@ public final class MicrometerPipelineMetricsAdapter implements PipelineMetricsPo
 
   @Override
   public void duplicateSkipped() {
-    Counter.builder("analytics.duplicates.skipped")
+    duplicates().increment();
+  }
+
+  private Counter duplicates() {
+    return Counter.builder("analytics.duplicates.skipped")
         .description("Redeliveries of events already committed; nothing was written again")
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 
   @Override
   public void replayed(String outcome) {
-    Counter.builder("analytics.replays")
+    replays(outcome).increment();
+  }
+
+  private Counter replays(String outcome) {
+    return Counter.builder("analytics.replays")
         .description("Operator replays by outcome")
         .tag("outcome", outcome)
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 
   @Override
   public void projectIdConflict() {
-    Counter.builder("analytics.project.id.conflicts")
+    projectIdConflicts().increment();
+  }
+
+  private Counter projectIdConflicts() {
+    return Counter.builder("analytics.project.id.conflicts")
         .description("Batches whose payload project_id differs from the one its job_id implies")
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 
   @Override
@@ -231,7 +271,13 @@ public final class MicrometerPipelineMetricsAdapter implements PipelineMetricsPo
   }
 
   @Override
-  public void gauge(String name, String help, DoubleSupplier value) {
-    Gauge.builder(name, value, DoubleSupplier::getAsDouble).description(help).register(registry);
+  public void gauge(String name, String help, Map<String, String> labels, DoubleSupplier value) {
+    // Micrometer holds a gauge's object weakly by default: a lambda nobody else references is
+    // collected at the first GC and the gauge then reads NaN. strongReference keeps it.
+    Gauge.builder(name, value, DoubleSupplier::getAsDouble)
+        .description(help)
+        .tags(labels.entrySet().stream().map(e -> Tag.of(e.getKey(), e.getValue())).toList())
+        .strongReference(true)
+        .register(registry);
   }
 }

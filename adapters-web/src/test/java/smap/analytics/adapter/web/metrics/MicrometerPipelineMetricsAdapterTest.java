@@ -17,7 +17,6 @@ class MicrometerPipelineMetricsAdapterTest {
     metrics.batchFetched(Duration.ofMillis(20), Duration.ofMillis(5), true);
     metrics.itemsProcessed("TIKTOK", "success", 48);
     metrics.errorRecorded("RATE_LIMITED", "rate_limiting", "TIKTOK", "crawler");
-    metrics.batchRates("TIKTOK", 96.0, 4.0);
     metrics.batchSizeMismatch("YOUTUBE");
     metrics.duplicateSkipped();
     metrics.replayed("succeeded");
@@ -43,8 +42,6 @@ class MicrometerPipelineMetricsAdapterTest {
             "analytics_errors_by_code_total{error_code=\"RATE_LIMITED\",platform=\"TIKTOK\",source=\"crawler\"} 1.0")
         .contains(
             "analytics_errors_by_category_total{error_category=\"rate_limiting\",platform=\"TIKTOK\",source=\"crawler\"} 1.0")
-        .contains("analytics_success_rate{platform=\"TIKTOK\"} 96.0")
-        .contains("analytics_error_rate{platform=\"TIKTOK\"} 4.0")
         .contains("analytics_batch_size_mismatch_total{platform=\"YOUTUBE\"} 1.0")
         .contains("analytics_duplicates_skipped_total 1.0")
         .contains("analytics_replays_total{outcome=\"succeeded\"} 1.0")
@@ -56,12 +53,52 @@ class MicrometerPipelineMetricsAdapterTest {
   }
 
   @Test
-  void ratesKeepOneSeriesPerPlatformAndTakeTheLastBatch() {
-    metrics.batchRates("YOUTUBE", 50.0, 50.0);
-    metrics.batchRates("YOUTUBE", 100.0, 0.0);
+  void noLastBatchRateGaugesOnlyCountersPrometheusCanRate() {
+    metrics.itemsProcessed("YOUTUBE", "success", 19);
+    metrics.itemsProcessed("YOUTUBE", "analysis_error", 1);
 
     assertThat(metrics.scrape())
-        .contains("analytics_success_rate{platform=\"YOUTUBE\"} 100.0")
-        .contains("analytics_error_rate{platform=\"YOUTUBE\"} 0.0");
+        .doesNotContain("analytics_success_rate")
+        .doesNotContain("analytics_error_rate")
+        .contains("analytics_items_processed_total{platform=\"YOUTUBE\",status=\"success\"} 19.0");
+  }
+
+  @Test
+  void gaugesGivenALambdaStillReadAfterGarbageCollection() throws InterruptedException {
+    // Capturing lambdas, as the composition root passes (a non-capturing one is a constant the
+    // JVM keeps anyway): nothing but the gauge refers to them.
+    long[] backlog = {7};
+    boolean[] open = {true};
+    metrics.gauge("analytics_outbox_backlog", "Results waiting", () -> backlog[0]);
+    metrics.gauge("analytics_rabbitmq_connection_status", "open", () -> open[0] ? 1 : 0);
+
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+
+    assertThat(metrics.scrape())
+        .contains("analytics_outbox_backlog 7.0")
+        .contains("analytics_rabbitmq_connection_status 1.0")
+        .doesNotContain("NaN");
+  }
+
+  @Test
+  void rareEventCountersReadZeroBeforeTheFirstEvent() {
+    assertThat(metrics.scrape())
+        .contains("analytics_duplicates_skipped_total 0.0")
+        .contains("analytics_project_id_conflicts_total 0.0")
+        .contains("analytics_replays_total{outcome=\"succeeded\"} 0.0");
+  }
+
+  @Test
+  void lastSuccessTimeMovesWhenABatchIsCommitted() {
+    double before = lastSuccess();
+    metrics.eventProcessed("TIKTOK", "partial", Duration.ofMillis(5));
+    assertThat(lastSuccess()).isGreaterThanOrEqualTo(before).isPositive();
+  }
+
+  private double lastSuccess() {
+    return metrics.registry().get("analytics.last.success.timestamp").gauge().value();
   }
 }

@@ -1,6 +1,7 @@
 package smap.analytics.application.port.out;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -11,7 +12,10 @@ public interface PipelineMetricsPort {
 
   void eventReceived(String queue, String format);
 
-  /** A batch reached a status, after {@code duration} of processing. */
+  /**
+   * A batch was committed as succeeded or partial, after {@code duration} of processing. Success
+   * and error rates are not kept here: Prometheus derives them from {@link #itemsProcessed}.
+   */
   void eventProcessed(String platform, String status, Duration duration);
 
   /** A batch failed: {@code kind} is rejected, failed, parked or retrying. */
@@ -22,9 +26,6 @@ public interface PipelineMetricsPort {
   void itemsProcessed(String platform, String status, int count);
 
   void errorRecorded(String code, String category, String platform, String source);
-
-  /** Success and error rate of the last batch of a platform, in percent. */
-  void batchRates(String platform, double successRate, double errorRate);
 
   void batchSizeMismatch(String platform);
 
@@ -38,8 +39,16 @@ public interface PipelineMetricsPort {
 
   void resultPublished(String outcome);
 
-  /** Registers a gauge read on scrape (outbox backlog, broker connection status, ...). */
-  void gauge(String name, String help, DoubleSupplier value);
+  /**
+   * Registers a gauge read on scrape (outbox backlog, broker connection status, ...). The port
+   * keeps {@code value} for as long as the process lives.
+   */
+  default void gauge(String name, String help, DoubleSupplier value) {
+    gauge(name, help, Map.of(), value);
+  }
+
+  /** Registers one labelled series of a gauge; label values must come from a bounded set. */
+  void gauge(String name, String help, Map<String, String> labels, DoubleSupplier value);
 
   /** A port that records nothing, for tests and tools. */
   static PipelineMetricsPort none() {
@@ -63,9 +72,6 @@ public interface PipelineMetricsPort {
       public void errorRecorded(String code, String category, String platform, String source) {}
 
       @Override
-      public void batchRates(String platform, double successRate, double errorRate) {}
-
-      @Override
       public void batchSizeMismatch(String platform) {}
 
       @Override
@@ -84,7 +90,8 @@ public interface PipelineMetricsPort {
       public void resultPublished(String outcome) {}
 
       @Override
-      public void gauge(String name, String help, DoubleSupplier value) {}
+      public void gauge(
+          String name, String help, Map<String, String> labels, DoubleSupplier value) {}
     };
   }
 }
