@@ -1,7 +1,9 @@
 package smap.analytics.bootstrap;
 
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.impl.MicrometerMetricsCollector;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.minio.MinioClient;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ import smap.analytics.adapter.postgres.FlywayMigrator;
 import smap.analytics.adapter.postgres.JdbcDependencyProbeAdapter;
 import smap.analytics.adapter.postgres.JooqBatchLedgerAdapter;
 import smap.analytics.adapter.postgres.JooqFeatureFlagAdapter;
+import smap.analytics.adapter.postgres.JooqOperationalStatsAdapter;
 import smap.analytics.adapter.postgres.JooqResultOutboxAdapter;
 import smap.analytics.adapter.postgres.PostgresDataSources;
 import smap.analytics.adapter.postgres.console.JooqAuditLogAdapter;
@@ -47,6 +50,7 @@ import smap.analytics.application.service.CheckReadinessService;
 import smap.analytics.application.service.FeatureFlagCache;
 import smap.analytics.application.service.ProcessDeliveryService;
 import smap.analytics.application.service.RelayResultsService;
+import smap.analytics.application.service.SampleOperationsService;
 import smap.analytics.application.service.console.AuditTrailService;
 import smap.analytics.application.service.console.BrowseBatchesService;
 import smap.analytics.application.service.console.InspectCrawlErrorsService;
@@ -121,11 +125,13 @@ public final class ServiceRuntime implements AutoCloseable {
     Map<String, ConsoleUser> users = mode == Mode.HEADLESS ? Map.of() : consoleUsers(settings);
     PostAnalyser analyser = analyser(settings);
     MicrometerPipelineMetricsAdapter metrics = new MicrometerPipelineMetricsAdapter();
+    resources.add(metrics.bindJvmAndProcess());
 
     ServiceSettings.Database db = settings.database();
     PostgresDataSources.createDatabaseIfMissing(db.url(), db.user(), db.password());
     dataSource = PostgresDataSources.create(db.url(), db.user(), db.password(), db.poolSize());
     resources.add(dataSource);
+    dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
     LOG.info(FlywayMigrator.migrate(dataSource));
     DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
     ledger = new JooqBatchLedgerAdapter(dsl);
@@ -155,21 +161,16 @@ public final class ServiceRuntime implements AutoCloseable {
             settings.maxConcurrentBatches());
     Connection connection =
         RabbitConnections.open(
-            rabbit, "smap-analytics " + settings.instanceId(), settings.maxConcurrentBatches() + 2);
+            rabbit,
+            "smap-analytics " + settings.instanceId(),
+            settings.maxConcurrentBatches() + 2,
+            new MicrometerMetricsCollector(metrics.registry(), "rabbitmq"));
     resources.add(connection::close);
     topologyWarnings = RabbitTopology.declare(connection, rabbit);
     metrics.gauge(
         "analytics_rabbitmq_connection_status",
         "1 while the broker connection is open",
         () -> connection.isOpen() ? 1 : 0);
-    metrics.gauge(
-        "analytics_outbox_backlog",
-        "Results waiting in the outbox",
-        () -> safeCount(outbox::backlog));
-    metrics.gauge(
-        "analytics_unroutable_results",
-        "Results the broker returned as unroutable",
-        () -> safeCount(outbox::unroutable));
     metrics.gauge(
         "analytics_database_connection_pool_size",
         "Connections open in the pool",
@@ -191,19 +192,8 @@ public final class ServiceRuntime implements AutoCloseable {
             flagCache,
             clock,
             settings.pipeline().retry().backoffRule());
-    ScheduledExecutorService relayLoop =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "outbox-relay");
-              t.setDaemon(true);
-              return t;
-            });
-    relayLoop.scheduleWithFixedDelay(() -> relayAll(relay), 200, 200, TimeUnit.MILLISECONDS);
-    resources.add(
-        () -> {
-          relayLoop.shutdown();
-          relayLoop.awaitTermination(10, TimeUnit.SECONDS);
-        });
+    background("outbox-relay")
+        .scheduleWithFixedDelay(() -> relayAll(relay), 200, 200, TimeUnit.MILLISECONDS);
 
     if (mode != Mode.CONSOLE_ONLY) {
       RabbitDeliveryConsumerAdapter consumer =
@@ -231,6 +221,16 @@ public final class ServiceRuntime implements AutoCloseable {
                 new RabbitDependencyProbeAdapter(connection, b.eventQueue()),
                 new MinioDependencyProbeAdapter(minio)),
             () -> topologyWarnings);
+    sampleOperations(
+        new SampleOperationsService(
+            readiness,
+            new RabbitBrokerStatusAdapter(connection, rabbit),
+            new JooqOperationalStatsAdapter(dsl),
+            metrics));
+    metrics.gauge(
+        "analytics_consumption_paused",
+        "1 while the consumption-paused kill switch holds this instance's consumers",
+        () -> flagCache.current().enabled(FeatureFlag.CONSUMPTION_PAUSED) ? 1 : 0);
     ConsoleUseCases console = null;
     if (mode != Mode.HEADLESS) {
       JooqConsoleQueryAdapter queries = new JooqConsoleQueryAdapter(dsl);
@@ -240,13 +240,7 @@ public final class ServiceRuntime implements AutoCloseable {
               ledger, delivery, new JacksonMessageDecoderAdapter(), audit, clock);
       ReplayBatchesUseCase replays =
           new ReplayBatchesService(new JooqReplayJobAdapter(dsl), replay, audit, clock);
-      ScheduledExecutorService replayLoop =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "replay-jobs");
-                t.setDaemon(true);
-                return t;
-              });
+      ScheduledExecutorService replayLoop = background("replay-jobs");
       replayLoop.scheduleWithFixedDelay(
           () -> {
             try {
@@ -258,11 +252,6 @@ public final class ServiceRuntime implements AutoCloseable {
           100,
           50,
           TimeUnit.MILLISECONDS);
-      resources.add(
-          () -> {
-            replayLoop.shutdown();
-            replayLoop.awaitTermination(10, TimeUnit.SECONDS);
-          });
       console =
           new ConsoleUseCases(
               new ShowOverviewService(
@@ -288,6 +277,30 @@ public final class ServiceRuntime implements AutoCloseable {
         mode,
         settings.instanceId(),
         web.port());
+  }
+
+  /** Samples the operator's gauges every few seconds on a thread of its own. */
+  private void sampleOperations(SampleOperationsService sampler) {
+    sampler.sample();
+    background("operations-sampler")
+        .scheduleWithFixedDelay(sampler::sample, 5, 5, TimeUnit.SECONDS);
+  }
+
+  /** A daemon thread for a periodic task, stopped (and awaited) when the runtime closes. */
+  private ScheduledExecutorService background(String threadName) {
+    ScheduledExecutorService loop =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, threadName);
+              t.setDaemon(true);
+              return t;
+            });
+    resources.add(
+        () -> {
+          loop.shutdown();
+          loop.awaitTermination(10, TimeUnit.SECONDS);
+        });
+    return loop;
   }
 
   private static Map<String, ConsoleUser> consoleUsers(ServiceSettings settings) {
@@ -323,14 +336,6 @@ public final class ServiceRuntime implements AutoCloseable {
       return new PostAnalyser(rules, analysis, rules.lexicon());
     } catch (RuleFileException e) {
       throw new ConfigurationException("rule file", e.getMessage());
-    }
-  }
-
-  private static double safeCount(java.util.function.LongSupplier count) {
-    try {
-      return count.getAsLong();
-    } catch (RuntimeException e) {
-      return Double.NaN;
     }
   }
 
