@@ -117,6 +117,11 @@ public final class RunningService implements AutoCloseable {
     return crawler;
   }
 
+  /** The in-process S3 server, which a test may stop to take the object store away. */
+  public EmbeddedS3Server s3() {
+    return s3;
+  }
+
   @Override
   public void close() throws Exception {
     if (crawler != null) {
