@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import smap.analytics.application.port.in.BatchLogContext;
 import smap.analytics.application.port.in.DeliveryOutcome;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
 import smap.analytics.application.port.in.ProcessDeliveryUseCase;
@@ -289,7 +290,8 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
         throws IOException {
       inFlight.incrementAndGet();
       int crashes = crashes(properties);
-      try {
+      // Held: the batch ids the use case sets stay on this delivery's requeue and park lines.
+      try (BatchLogContext log = BatchLogContext.hold()) {
         DeliveryOutcome outcome;
         try {
           outcome =

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import smap.analytics.application.port.in.BatchLogContext;
 import smap.analytics.application.port.in.DeliveryOutcome;
 import smap.analytics.application.port.in.DeliveryOutcome.Acknowledge;
 import smap.analytics.application.port.in.DeliveryOutcome.RetryLater;
@@ -107,16 +108,12 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
     FlagSnapshot snapshot = flags.current();
     Classification classification = Deliveries.classify(command, snapshot);
     EventContext context = classification.context();
-    MDC.put("event_id", context.eventId().value());
-    putIfPresent("job_id", context.jobId());
     metrics.activeBatches(1);
-    try {
+    try (BatchLogContext log =
+        BatchLogContext.open(context.eventId().value(), context.jobId(), null)) {
       return handle(command, classification, snapshot, started);
     } finally {
       metrics.activeBatches(-1);
-      MDC.remove("event_id");
-      MDC.remove("job_id");
-      MDC.remove("project_id");
     }
   }
 

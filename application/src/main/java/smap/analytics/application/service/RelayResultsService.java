@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import smap.analytics.application.port.in.BatchLogContext;
 import smap.analytics.application.port.in.RelayResultsUseCase;
 import smap.analytics.application.port.out.OutboxMessage;
 import smap.analytics.application.port.out.PipelineMetricsPort;
@@ -74,43 +75,47 @@ public final class RelayResultsService implements RelayResultsUseCase {
     List<OutboxMessage> due = outbox.claimDue(limit, clock.instant());
     int handled = 0;
     for (OutboxMessage message : due) {
-      PublishOutcome outcome;
-      try {
-        outcome = publisher.publish(message);
-      } catch (DependencyUnavailableException e) {
-        Instant retryAt = clock.instant().plus(backoff(message.attempts() + 1));
-        outbox.markFailed(message.id(), e.getMessage(), retryAt);
-        metrics.resultPublished("failed");
-        LOG.warn(
-            "result {} not published ({}); retry at {}",
-            message.messageId(),
-            e.getMessage(),
-            retryAt);
-        handled++;
-        break;
-      }
-      switch (outcome) {
-        case CONFIRMED -> {
-          outbox.markPublished(message.id(), clock.instant());
-          metrics.resultPublished("confirmed");
-          LOG.info("result {} published: {}", message.messageId(), message.result());
-        }
-        case UNROUTABLE -> {
-          outbox.markUnroutable(message.id(), clock.instant());
-          metrics.resultPublished("unroutable");
-          LOG.error(
-              "result {} is UNROUTABLE: no queue is bound to the result exchange for its routing"
-                  + " key; the Collector will not see it. It stays in the outbox as unroutable.",
-              message.messageId());
-        }
-        case NACKED -> {
+      try (BatchLogContext log =
+          BatchLogContext.open(
+              message.eventId().value(), message.result().jobId(), message.result().projectId())) {
+        PublishOutcome outcome;
+        try {
+          outcome = publisher.publish(message);
+        } catch (DependencyUnavailableException e) {
           Instant retryAt = clock.instant().plus(backoff(message.attempts() + 1));
-          outbox.markFailed(message.id(), "broker nacked the publish", retryAt);
-          metrics.resultPublished("nacked");
-          LOG.warn("result {} nacked by the broker; retry at {}", message.messageId(), retryAt);
+          outbox.markFailed(message.id(), e.getMessage(), retryAt);
+          metrics.resultPublished("failed");
+          LOG.warn(
+              "result {} not published ({}); retry at {}",
+              message.messageId(),
+              e.getMessage(),
+              retryAt);
+          handled++;
+          break;
         }
+        switch (outcome) {
+          case CONFIRMED -> {
+            outbox.markPublished(message.id(), clock.instant());
+            metrics.resultPublished("confirmed");
+            LOG.info("result {} published: {}", message.messageId(), message.result());
+          }
+          case UNROUTABLE -> {
+            outbox.markUnroutable(message.id(), clock.instant());
+            metrics.resultPublished("unroutable");
+            LOG.error(
+                "result {} is UNROUTABLE: no queue is bound to the result exchange for its routing"
+                    + " key; the Collector will not see it. It stays in the outbox as unroutable.",
+                message.messageId());
+          }
+          case NACKED -> {
+            Instant retryAt = clock.instant().plus(backoff(message.attempts() + 1));
+            outbox.markFailed(message.id(), "broker nacked the publish", retryAt);
+            metrics.resultPublished("nacked");
+            LOG.warn("result {} nacked by the broker; retry at {}", message.messageId(), retryAt);
+          }
+        }
+        handled++;
       }
-      handled++;
     }
     return handled;
   }

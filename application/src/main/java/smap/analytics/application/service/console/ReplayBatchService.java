@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import smap.analytics.application.port.in.BatchLogContext;
 import smap.analytics.application.port.in.DeliveryOutcome;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
 import smap.analytics.application.port.in.ProcessDeliveryUseCase;
@@ -80,27 +81,31 @@ public final class ReplayBatchService implements ReplayBatchUseCase {
               entry.status(),
               "the stored message was truncated (over 64 KiB); ask the crawler to resend it"));
     }
-    DeliveryOutcome outcome =
-        delivery.process(
-            new ProcessDeliveryCommand(
-                entry.queue(),
-                entry.rawBody(),
-                decoder.decode(entry.rawBody()),
-                false,
-                clock.instant(),
-                new ProcessDeliveryCommand.Replay(
-                    command.operator(), command.republish(), command.onlyFailedItems())));
-    ReplayOutcome result =
-        switch (outcome) {
-          case DeliveryOutcome.Acknowledge ack ->
-              new ReplayOutcome.Replayed(ack.status(), ack.summary());
-          case DeliveryOutcome.RetryLater retry ->
-              new ReplayOutcome.Failed(
-                  BatchStatus.RETRYING, "dependency unavailable: " + retry.reason());
-          case DeliveryOutcome.DeadLetter dead ->
-              new ReplayOutcome.Failed(BatchStatus.PARKED, dead.reason());
-        };
-    return audited(command, result);
+    try (BatchLogContext log =
+        BatchLogContext.open(
+            entry.context().eventId().value(), entry.context().jobId(), entry.projectId())) {
+      DeliveryOutcome outcome =
+          delivery.process(
+              new ProcessDeliveryCommand(
+                  entry.queue(),
+                  entry.rawBody(),
+                  decoder.decode(entry.rawBody()),
+                  false,
+                  clock.instant(),
+                  new ProcessDeliveryCommand.Replay(
+                      command.operator(), command.republish(), command.onlyFailedItems())));
+      ReplayOutcome result =
+          switch (outcome) {
+            case DeliveryOutcome.Acknowledge ack ->
+                new ReplayOutcome.Replayed(ack.status(), ack.summary());
+            case DeliveryOutcome.RetryLater retry ->
+                new ReplayOutcome.Failed(
+                    BatchStatus.RETRYING, "dependency unavailable: " + retry.reason());
+            case DeliveryOutcome.DeadLetter dead ->
+                new ReplayOutcome.Failed(BatchStatus.PARKED, dead.reason());
+          };
+      return audited(command, result);
+    }
   }
 
   private ReplayOutcome audited(ReplayCommand command, ReplayOutcome outcome) {

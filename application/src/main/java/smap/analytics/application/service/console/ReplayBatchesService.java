@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import smap.analytics.application.port.in.BatchLogContext;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayCommand;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayOutcome;
@@ -187,29 +188,35 @@ public final class ReplayBatchesService implements ReplayBatchesUseCase {
       }
       nextSlot.put(job.id(), now + 1000L / job.ratePerSecond());
       String eventId = next.get();
-      ReplayOutcome outcome;
-      try {
-        outcome =
-            replay.replay(
-                new ReplayCommand(
-                    EventId.of(eventId),
-                    job.createdBy(),
-                    "replay job " + job.id() + ": " + job.reason(),
-                    job.republish(),
-                    false,
-                    null));
-      } catch (RuntimeException e) {
-        outcome = new ReplayOutcome.Failed(null, e.toString());
+      // Held: the replayed batch's job and project ids, set while it runs, stay on this item's
+      // line.
+      try (BatchLogContext log = BatchLogContext.hold()) {
+        BatchLogContext.put(BatchLogContext.EVENT_ID, eventId);
+        ReplayOutcome outcome;
+        try {
+          outcome =
+              replay.replay(
+                  new ReplayCommand(
+                      EventId.of(eventId),
+                      job.createdBy(),
+                      "replay job " + job.id() + ": " + job.reason(),
+                      job.republish(),
+                      false,
+                      null));
+        } catch (RuntimeException e) {
+          outcome = new ReplayOutcome.Failed(null, e.toString());
+        }
+        ItemResult result =
+            switch (outcome) {
+              case ReplayOutcome.Replayed r -> ItemResult.DONE;
+              case ReplayOutcome.AlreadySubmitted a -> ItemResult.SKIPPED;
+              case ReplayOutcome.NotReplayable n -> ItemResult.SKIPPED;
+              case ReplayOutcome.NotFound n -> ItemResult.SKIPPED;
+              case ReplayOutcome.Failed f -> ItemResult.FAILED;
+            };
+        jobs.finishItem(job.id(), eventId, result, outcome.message(), clock.instant());
+        LOG.info("replay job {}: {} {}: {}", job.id(), eventId, result, outcome.message());
       }
-      ItemResult result =
-          switch (outcome) {
-            case ReplayOutcome.Replayed r -> ItemResult.DONE;
-            case ReplayOutcome.AlreadySubmitted a -> ItemResult.SKIPPED;
-            case ReplayOutcome.NotReplayable n -> ItemResult.SKIPPED;
-            case ReplayOutcome.NotFound n -> ItemResult.SKIPPED;
-            case ReplayOutcome.Failed f -> ItemResult.FAILED;
-          };
-      jobs.finishItem(job.id(), eventId, result, outcome.message(), clock.instant());
       ran++;
     }
     return ran;
