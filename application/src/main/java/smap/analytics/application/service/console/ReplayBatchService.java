@@ -73,6 +73,15 @@ public final class ReplayBatchService implements ReplayBatchUseCase {
           new ReplayOutcome.NotReplayable(
               entry.status(), "batch is " + entry.status() + "; wait for it to finish"));
     }
+    if (entry.rawBodyTruncated() && entry.rawBody().length == 0) {
+      return audited(
+          command,
+          new ReplayOutcome(
+              "not-replayable",
+              entry.status().name(),
+              "the stored message was removed by retention (RETENTION_RAW_BODY_DAYS); ask the"
+                  + " crawler to resend it"));
+    }
     if (entry.rawBodyTruncated()) {
       return audited(
           command,
