@@ -38,6 +38,7 @@ import smap.analytics.application.service.PruneRetentionService;
 import smap.analytics.application.service.RetentionPolicy;
 import smap.analytics.application.service.console.ReplayBatchService;
 import smap.analytics.domain.analysis.PostAnalyser;
+import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
 
 /**
@@ -199,11 +200,11 @@ class JooqRetentionAdapterIT {
             ledger, delivery, JooqRetentionAdapterIT::decode, new JooqAuditLogAdapter(dsl), clock);
     ReplayOutcome kept =
         replay.replay(new ReplayCommand(EventId.of("new"), "ana", "check", false, false, "k1"));
-    assertThat(kept.status()).isEqualTo("ok");
-    assertThat(kept.batchStatus()).isEqualTo("SUCCEEDED");
+    assertThat(kept.code()).isEqualTo("ok");
+    assertThat(kept.batchStatus()).isEqualTo(BatchStatus.SUCCEEDED);
     ReplayOutcome gone =
         replay.replay(new ReplayCommand(EventId.of("old"), "ana", "check", false, false, "k2"));
-    assertThat(gone.status()).isEqualTo("not-replayable");
+    assertThat(gone.code()).isEqualTo("not-replayable");
     assertThat(gone.message()).contains("removed by retention (RETENTION_RAW_BODY_DAYS)");
 
     PruneReport again =

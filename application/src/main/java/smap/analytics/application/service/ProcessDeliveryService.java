@@ -52,6 +52,7 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
   private final FeatureFlagCache flags;
   private final DeliveryPolicy policy;
   private final Clock clock;
+  private final String crawlResultsBucket;
   private final BatchRun batches;
   private final DeliveryRecorder recorder;
 
@@ -81,6 +82,7 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
     this.flags = Objects.requireNonNull(flags, "flags");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.policy = Objects.requireNonNull(settings, "settings").retry().policy();
+    this.crawlResultsBucket = settings.crawlResultsBucket();
     BatchItemProcessor items =
         new BatchItemProcessor(Objects.requireNonNull(analyser, "analyser"), settings, clock);
     this.batches =
@@ -105,7 +107,7 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
   public DeliveryOutcome process(ProcessDeliveryCommand command) {
     Instant started = clock.instant();
     FlagSnapshot snapshot = flags.current();
-    Classification classification = Deliveries.classify(command, snapshot);
+    Classification classification = Deliveries.classify(command, snapshot, crawlResultsBucket);
     EventContext context = classification.context();
     MDC.put("event_id", context.eventId().value());
     putIfPresent("job_id", context.jobId());

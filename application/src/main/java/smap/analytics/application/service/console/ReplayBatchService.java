@@ -76,9 +76,8 @@ public final class ReplayBatchService implements ReplayBatchUseCase {
     if (entry.rawBodyTruncated() && entry.rawBody().length == 0) {
       return audited(
           command,
-          new ReplayOutcome(
-              "not-replayable",
-              entry.status().name(),
+          new ReplayOutcome.NotReplayable(
+              entry.status(),
               "the stored message was removed by retention (RETENTION_RAW_BODY_DAYS); ask the"
                   + " crawler to resend it"));
     }
