@@ -48,11 +48,16 @@ public final class Main {
       err.println("smap-analytics: configuration error: " + e.getMessage());
       return EXIT_CONFIG;
     }
-    System.setProperty("smap.log.format", command == Command.DEMO ? "text" : settings.logFormat());
+    Logging.configure(command == Command.DEMO ? "text" : settings.logFormat(), settings.logLevel());
     try {
       switch (command) {
         case MIGRATE -> {
-          out.println("smap-analytics: " + ServiceRuntime.migrate(settings));
+          boolean dryRun = Arrays.asList(args).contains("--dry-run");
+          out.println(
+              "smap-analytics: "
+                  + (dryRun
+                      ? ServiceRuntime.migrateDryRun(settings)
+                      : ServiceRuntime.migrate(settings)));
           return 0;
         }
         case DEMO -> {
@@ -102,7 +107,9 @@ public final class Main {
     CONSUME("Headless consumer for production: the pipeline plus /healthz, /readyz, /metrics."),
     SERVE("The consumer plus the operator console on HTTP_PORT."),
     CONSOLE("The operator console (and replays) without consuming the queues."),
-    MIGRATE("Apply the database migrations and exit."),
+    MIGRATE(
+        "Apply the database migrations and exit (--dry-run: list the pending ones, apply"
+            + " nothing). Back up the database first."),
     DEMO(
         "Run everything on this machine: an in-process S3 server, a simulated crawler uploading"
             + " TikTok and YouTube batches, and the service; prints what it processed (--once: then"

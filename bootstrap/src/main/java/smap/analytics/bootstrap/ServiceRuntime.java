@@ -34,6 +34,7 @@ import smap.analytics.adapter.postgres.JooqBatchLedgerAdapter;
 import smap.analytics.adapter.postgres.JooqFeatureFlagAdapter;
 import smap.analytics.adapter.postgres.JooqOperationalStatsAdapter;
 import smap.analytics.adapter.postgres.JooqResultOutboxAdapter;
+import smap.analytics.adapter.postgres.JooqRetentionAdapter;
 import smap.analytics.adapter.postgres.PostgresDataSources;
 import smap.analytics.adapter.postgres.console.JooqAuditLogAdapter;
 import smap.analytics.adapter.postgres.console.JooqConsoleQueryAdapter;
@@ -43,12 +44,14 @@ import smap.analytics.adapter.web.WebServer;
 import smap.analytics.adapter.web.console.ConsoleUseCases;
 import smap.analytics.adapter.web.console.ConsoleUser;
 import smap.analytics.adapter.web.metrics.MicrometerPipelineMetricsAdapter;
+import smap.analytics.adapter.web.metrics.MicrometerRetentionMetricsAdapter;
 import smap.analytics.application.port.in.console.ReplayBatchesUseCase;
 import smap.analytics.application.port.out.BatchLedgerPort;
 import smap.analytics.application.port.out.FeatureFlagPort;
 import smap.analytics.application.service.CheckReadinessService;
 import smap.analytics.application.service.FeatureFlagCache;
 import smap.analytics.application.service.ProcessDeliveryService;
+import smap.analytics.application.service.PruneRetentionService;
 import smap.analytics.application.service.RelayResultsService;
 import smap.analytics.application.service.SampleOperationsService;
 import smap.analytics.application.service.console.AuditTrailService;
@@ -107,6 +110,15 @@ public final class ServiceRuntime implements AutoCloseable {
     }
   }
 
+  /** Lists the pending migrations without applying any (the database must exist). */
+  public static String migrateDryRun(ServiceSettings settings) {
+    ServiceSettings.Database db = settings.database();
+    try (HikariDataSource dataSource =
+        PostgresDataSources.create(db.url(), db.user(), db.password(), 2)) {
+      return FlywayMigrator.dryRun(dataSource);
+    }
+  }
+
   /** Starts every part of {@code mode}; on failure, closes what was started and rethrows. */
   public static ServiceRuntime start(ServiceSettings settings, Mode mode) {
     ServiceRuntime runtime = new ServiceRuntime();
@@ -128,11 +140,17 @@ public final class ServiceRuntime implements AutoCloseable {
     resources.add(metrics.bindJvmAndProcess());
 
     ServiceSettings.Database db = settings.database();
-    PostgresDataSources.createDatabaseIfMissing(db.url(), db.user(), db.password());
+    if (settings.migrateOnStart()) {
+      PostgresDataSources.createDatabaseIfMissing(db.url(), db.user(), db.password());
+    }
     dataSource = PostgresDataSources.create(db.url(), db.user(), db.password(), db.poolSize());
     resources.add(dataSource);
     dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
-    LOG.info(FlywayMigrator.migrate(dataSource));
+    if (settings.migrateOnStart()) {
+      LOG.info(FlywayMigrator.migrate(dataSource));
+    } else {
+      FlywayMigrator.requireCurrent(dataSource);
+    }
     DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
     ledger = new JooqBatchLedgerAdapter(dsl);
     JooqResultOutboxAdapter outbox = new JooqResultOutboxAdapter(dsl);
@@ -150,15 +168,16 @@ public final class ServiceRuntime implements AutoCloseable {
     ServiceSettings.Broker b = settings.broker();
     RabbitSettings rabbit =
         new RabbitSettings(
-            b.url(),
-            b.eventExchange(),
-            b.eventQueue(),
-            b.eventRoutingKey(),
-            b.legacyQueue(),
-            b.deadLetterQueue(),
-            b.publishExchange(),
-            b.publishRoutingKey(),
-            settings.maxConcurrentBatches());
+                b.url(),
+                b.eventExchange(),
+                b.eventQueue(),
+                b.eventRoutingKey(),
+                b.legacyQueue(),
+                b.deadLetterQueue(),
+                b.publishExchange(),
+                b.publishRoutingKey(),
+                settings.maxConcurrentBatches())
+            .withEventQueueType(b.eventQueueType(), b.eventQueueDeliveryLimit());
     Connection connection =
         RabbitConnections.open(
             rabbit,
@@ -214,12 +233,16 @@ public final class ServiceRuntime implements AutoCloseable {
           "analytics_batches_in_flight", "Deliveries being processed", consumer::inFlight);
     }
 
+    if (mode != Mode.CONSOLE_ONLY) {
+      startRetention(settings, dsl, metrics, clock);
+    }
+
     CheckReadinessService readiness =
         new CheckReadinessService(
             List.of(
                 new JdbcDependencyProbeAdapter(dataSource),
                 new RabbitDependencyProbeAdapter(connection, b.eventQueue()),
-                new MinioDependencyProbeAdapter(minio)),
+                new MinioDependencyProbeAdapter(minio, store.bucket())),
             () -> topologyWarnings);
     sampleOperations(
         new SampleOperationsService(
@@ -301,6 +324,35 @@ public final class ServiceRuntime implements AutoCloseable {
           loop.awaitTermination(10, TimeUnit.SECONDS);
         });
     return loop;
+  }
+
+  /** The retention job: one pass per interval, the first a minute after start. */
+  private void startRetention(
+      ServiceSettings settings,
+      DSLContext dsl,
+      MicrometerPipelineMetricsAdapter metrics,
+      Clock clock) {
+    PruneRetentionService retention =
+        new PruneRetentionService(
+            new JooqRetentionAdapter(dsl),
+            new MicrometerRetentionMetricsAdapter(metrics.registry()),
+            settings.retention(),
+            clock);
+    ScheduledExecutorService loop = background("retention");
+    // Interrupted first on close: a pass stops between two statements instead of running on.
+    resources.add(loop::shutdownNow);
+    long interval = settings.retentionInterval().toSeconds();
+    loop.scheduleWithFixedDelay(
+        () -> {
+          try {
+            retention.pruneOnce();
+          } catch (RuntimeException e) {
+            LOG.warn("retention: {}", e.toString());
+          }
+        },
+        Math.min(60, interval),
+        interval,
+        TimeUnit.SECONDS);
   }
 
   private static Map<String, ConsoleUser> consoleUsers(ServiceSettings settings) {

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -33,12 +34,13 @@ public final class RabbitTopology {
       channel.queueDeclare(s.deadLetterQueue(), true, false, false, null);
       channel.queueBind(s.deadLetterQueue(), s.deadLetterExchange(), s.eventQueue());
       channel.queueBind(s.deadLetterQueue(), s.deadLetterExchange(), s.legacyQueue());
-      Map<String, Object> arguments =
-          Map.of(
-              "x-dead-letter-exchange",
-              s.deadLetterExchange(),
-              "x-dead-letter-routing-key",
-              s.eventQueue());
+      Map<String, Object> arguments = new LinkedHashMap<>();
+      arguments.put("x-dead-letter-exchange", s.deadLetterExchange());
+      arguments.put("x-dead-letter-routing-key", s.eventQueue());
+      if (s.quorum()) {
+        arguments.put("x-queue-type", "quorum");
+        arguments.put("x-delivery-limit", s.eventQueueDeliveryLimit());
+      }
       channel = declareQueue(connection, channel, s.eventQueue(), arguments, warnings);
       channel.queueBind(s.eventQueue(), s.eventExchange(), s.eventRoutingKey());
       Map<String, Object> legacyArguments =
@@ -75,8 +77,10 @@ public final class RabbitTopology {
       warnings.add(
           "queue '"
               + queue
-              + "' already exists with other arguments; using it as it is (no dead-letter exchange"
-              + " on it: poison messages are parked by explicit publish instead)");
+              + "' already exists with other arguments than "
+              + arguments
+              + " (another queue type or no dead-letter exchange); using it as it is (poison"
+              + " messages are parked by explicit publish instead)");
       return fresh;
     }
   }

@@ -5,6 +5,7 @@ import java.util.Set;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
 import smap.analytics.application.port.in.ProcessDeliveryCommand.DecodedBody;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.batch.ObjectLocation;
 import smap.analytics.domain.flag.FeatureFlag;
 import smap.analytics.domain.flag.FlagSnapshot;
 import smap.analytics.domain.message.Classification;
@@ -22,14 +23,51 @@ final class Deliveries {
 
   private Deliveries() {}
 
-  static Classification classify(ProcessDeliveryCommand command, FlagSnapshot snapshot) {
+  /**
+   * Classifies a delivery.
+   *
+   * @param crawlResultsBucket the only bucket objects are read from ({@code MINIO_BUCKET}), or null
+   *     for any
+   */
+  static Classification classify(
+      ProcessDeliveryCommand command, FlagSnapshot snapshot, String crawlResultsBucket) {
     return switch (command.decoded()) {
       case DecodedBody.Undecodable undecodable ->
           new Rejected(
               EventContext.of(EventId.derive(command.body())), "body: " + undecodable.reason());
       case DecodedBody.Json json ->
-          MessageClassifier.classify(json.tree(), command.body(), enabledFormats(snapshot));
+          inBucket(
+              MessageClassifier.classify(json.tree(), command.body(), enabledFormats(snapshot)),
+              crawlResultsBucket);
     };
+  }
+
+  /**
+   * Rejects an accepted message whose object lies outside the crawl-results bucket: the credentials
+   * may reach other buckets, which are not crawl results.
+   */
+  private static Classification inBucket(Classification classification, String bucket) {
+    if (bucket == null || !(classification instanceof Accepted accepted)) {
+      return classification;
+    }
+    return switch (accepted.message()) {
+      case DataCollectedEvent event when !event.location().bucket().equals(bucket) ->
+          new Rejected(
+              event.context(), outsideBucket("payload.minio_path", event.location(), bucket));
+      case LegacyReference reference when !reference.location().bucket().equals(bucket) ->
+          new Rejected(
+              reference.context(), outsideBucket("data_ref.bucket", reference.location(), bucket));
+      default -> classification;
+    };
+  }
+
+  private static String outsideBucket(String field, ObjectLocation location, String bucket) {
+    return field
+        + ": bucket '"
+        + location.bucket()
+        + "' is not the crawl-results bucket '"
+        + bucket
+        + "' (MINIO_BUCKET); objects elsewhere are not read";
   }
 
   static Set<MessageFormat> enabledFormats(FlagSnapshot snapshot) {

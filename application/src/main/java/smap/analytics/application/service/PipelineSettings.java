@@ -14,18 +14,38 @@ import smap.analytics.domain.error.ErrorCodePolicy;
  * @param errorCodes which crawler error codes are transient
  * @param retry how transient failures are retried
  * @param pipelineVersionPrefix prefix of {@code pipeline_version}, followed by the platform
+ * @param crawlResultsBucket the only bucket batch objects are read from ({@code MINIO_BUCKET});
+ *     null reads any bucket the credentials reach
  */
 public record PipelineSettings(
     BatchSizePolicy batchSizes,
     ErrorCodePolicy errorCodes,
     RetryPolicy retry,
-    String pipelineVersionPrefix) {
+    String pipelineVersionPrefix,
+    String crawlResultsBucket) {
 
   public PipelineSettings {
     Objects.requireNonNull(batchSizes, "batchSizes");
     Objects.requireNonNull(errorCodes, "errorCodes");
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(pipelineVersionPrefix, "pipelineVersionPrefix");
+    if (crawlResultsBucket != null && crawlResultsBucket.isBlank()) {
+      throw new IllegalArgumentException("crawlResultsBucket must not be blank");
+    }
+  }
+
+  /** Settings that read any bucket. */
+  public PipelineSettings(
+      BatchSizePolicy batchSizes,
+      ErrorCodePolicy errorCodes,
+      RetryPolicy retry,
+      String pipelineVersionPrefix) {
+    this(batchSizes, errorCodes, retry, pipelineVersionPrefix, null);
+  }
+
+  /** The same settings, reading only {@code bucket}. */
+  public PipelineSettings onlyBucket(String bucket) {
+    return new PipelineSettings(batchSizes, errorCodes, retry, pipelineVersionPrefix, bucket);
   }
 
   /** The defaults of CONTRACT 3, 4 and 7. */

@@ -53,6 +53,7 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
   private final FeatureFlagCache flags;
   private final DeliveryPolicy policy;
   private final Clock clock;
+  private final String crawlResultsBucket;
   private final BatchRun batches;
   private final DeliveryRecorder recorder;
 
@@ -82,6 +83,7 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
     this.flags = Objects.requireNonNull(flags, "flags");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.policy = Objects.requireNonNull(settings, "settings").retry().policy();
+    this.crawlResultsBucket = settings.crawlResultsBucket();
     BatchItemProcessor items =
         new BatchItemProcessor(Objects.requireNonNull(analyser, "analyser"), settings, clock);
     this.batches =
@@ -106,7 +108,7 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
   public DeliveryOutcome process(ProcessDeliveryCommand command) {
     Instant started = clock.instant();
     FlagSnapshot snapshot = flags.current();
-    Classification classification = Deliveries.classify(command, snapshot);
+    Classification classification = Deliveries.classify(command, snapshot, crawlResultsBucket);
     EventContext context = classification.context();
     metrics.activeBatches(1);
     try (BatchLogContext log =

@@ -79,6 +79,23 @@ final class Env {
     };
   }
 
+  /** One of {@code allowed}, compared without case; returned as spelled in {@code allowed}. */
+  String oneOf(Setting setting, String... allowed) {
+    String value = text(setting);
+    for (String candidate : allowed) {
+      if (candidate.equalsIgnoreCase(value)) {
+        return candidate;
+      }
+    }
+    throw new ConfigurationException(
+        setting.name(), "expected one of " + String.join(", ", allowed) + ", got '" + value + "'");
+  }
+
+  /** A number of days, 0 meaning forever (returned as {@link Duration#ZERO}). */
+  Duration days(Setting setting) {
+    return Duration.ofDays(integer(setting, 0, 36_500));
+  }
+
   /** A URI whose scheme is one of {@code schemes}, with a host. */
   URI uri(Setting setting, String... schemes) {
     String value = text(setting);

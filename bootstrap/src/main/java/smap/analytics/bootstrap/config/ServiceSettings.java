@@ -6,11 +6,13 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import smap.analytics.application.service.PipelineSettings;
 import smap.analytics.application.service.PipelineSettings.RetryPolicy;
+import smap.analytics.application.service.RetentionPolicy;
 import smap.analytics.domain.batch.BatchSizePolicy;
 import smap.analytics.domain.error.ErrorCodePolicy;
 
@@ -31,7 +33,11 @@ public record ServiceSettings(
     String consoleUsers,
     boolean secureCookies,
     String instanceId,
-    String logFormat) {
+    String logFormat,
+    String logLevel,
+    boolean migrateOnStart,
+    RetentionPolicy retention,
+    Duration retentionInterval) {
 
   /** PostgreSQL connection. */
   public record Database(String url, String user, String password, int poolSize) {}
@@ -45,10 +51,13 @@ public record ServiceSettings(
       String legacyQueue,
       String deadLetterQueue,
       String publishExchange,
-      String publishRoutingKey) {}
+      String publishRoutingKey,
+      String eventQueueType,
+      int eventQueueDeliveryLimit) {}
 
   /** S3-compatible object store. */
-  public record ObjectStore(URI endpoint, String accessKey, String secretKey, String region) {}
+  public record ObjectStore(
+      URI endpoint, String accessKey, String secretKey, String region, String bucket) {}
 
   /** Rule files of the analysis; null for the built-in ones. */
   public record RulePaths(Path intentPatterns, Path aspectDictionary, Path sentimentLexicon) {}
@@ -80,13 +89,16 @@ public record ServiceSettings(
             env.amqpName(Setting.LEGACY_QUEUE_NAME),
             env.amqpName(Setting.DEAD_LETTER_QUEUE_NAME),
             env.amqpName(Setting.PUBLISH_EXCHANGE),
-            env.amqpName(Setting.PUBLISH_ROUTING_KEY));
+            env.amqpName(Setting.PUBLISH_ROUTING_KEY),
+            env.oneOf(Setting.EVENT_QUEUE_TYPE, "classic", "quorum"),
+            env.integer(Setting.EVENT_QUEUE_DELIVERY_LIMIT, 1, 1000));
     ObjectStore objectStore =
         new ObjectStore(
             env.uri(Setting.MINIO_ENDPOINT, "http", "https"),
             env.text(Setting.MINIO_ACCESS_KEY),
             env.secret(Setting.MINIO_SECRET_KEY),
-            env.text(Setting.MINIO_REGION));
+            env.text(Setting.MINIO_REGION),
+            bucket(env));
     int httpPort = env.integer(Setting.HTTP_PORT, 0, 65535);
     BatchSizePolicy sizes =
         new BatchSizePolicy(
@@ -105,7 +117,20 @@ public record ServiceSettings(
       throw new ConfigurationException(
           Setting.RETRY_MAX_BACKOFF_MS.name(), "must not be below RETRY_INITIAL_BACKOFF_MS");
     }
-    PipelineSettings pipeline = new PipelineSettings(sizes, codes, retry, "crawler_");
+    if (broker.eventQueueType().equals("quorum")
+        && broker.eventQueueDeliveryLimit()
+            <= Math.max(retry.maxAttempts(), retry.poisonAttempts())) {
+      throw new ConfigurationException(
+          Setting.EVENT_QUEUE_DELIVERY_LIMIT.name(),
+          "must be above RETRY_MAX_ATTEMPTS ("
+              + retry.maxAttempts()
+              + ") and POISON_ATTEMPTS ("
+              + retry.poisonAttempts()
+              + "), or the broker dead-letters messages the service still retries; got "
+              + broker.eventQueueDeliveryLimit());
+    }
+    PipelineSettings pipeline =
+        new PipelineSettings(sizes, codes, retry, "crawler_", objectStore.bucket());
     RulePaths rules =
         new RulePaths(
             file(env, Setting.INTENT_PATTERNS_PATH),
@@ -116,6 +141,16 @@ public record ServiceSettings(
       throw new ConfigurationException(
           Setting.LOG_FORMAT.name(), "expected json or text, got '" + logFormat + "'");
     }
+    String logLevel =
+        env.oneOf(Setting.LOG_LEVEL, "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+    RetentionPolicy retention =
+        new RetentionPolicy(
+            env.days(Setting.RETENTION_RAW_BODY_DAYS),
+            env.days(Setting.RETENTION_SENT_OUTBOX_DAYS),
+            env.days(Setting.RETENTION_AUDIT_DAYS),
+            env.days(Setting.RETENTION_CRAWL_ERRORS_DAYS));
+    Duration retentionInterval =
+        Duration.ofMinutes(env.integer(Setting.RETENTION_INTERVAL_MINUTES, 1, 10_080));
     String instance = env.raw(Setting.INSTANCE_ID);
     return new ServiceSettings(
         database,
@@ -129,7 +164,11 @@ public record ServiceSettings(
         env.text(Setting.CONSOLE_USERS),
         env.bool(Setting.CONSOLE_SECURE_COOKIES),
         instance == null ? defaultInstanceId() : instance,
-        logFormat);
+        logFormat,
+        logLevel,
+        env.bool(Setting.MIGRATE_ON_START),
+        retention,
+        retentionInterval);
   }
 
   private static ErrorCodePolicy errorCodes(Env env) {
@@ -159,6 +198,19 @@ public record ServiceSettings(
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(setting.name(), e.getMessage());
     }
+  }
+
+  /** An S3 bucket name: 3 to 63 lower-case letters, digits, dots and hyphens. */
+  private static String bucket(Env env) {
+    String bucket = env.text(Setting.MINIO_BUCKET);
+    if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+      throw new ConfigurationException(
+          Setting.MINIO_BUCKET.name(),
+          "expected an S3 bucket name (3 to 63 lower-case letters, digits, '.' and '-'), got '"
+              + bucket
+              + "'");
+    }
+    return bucket;
   }
 
   private static Path file(Env env, Setting setting) {

@@ -16,6 +16,14 @@ public enum Setting {
   EVENT_EXCHANGE("smap.events", "Topic exchange the crawlers publish data.collected events to."),
   EVENT_QUEUE_NAME("analytics.data.collected", "Durable input queue bound to EVENT_EXCHANGE."),
   EVENT_ROUTING_KEY("data.collected", "Routing key binding EVENT_QUEUE_NAME to EVENT_EXCHANGE."),
+  EVENT_QUEUE_TYPE(
+      "classic",
+      "Type of EVENT_QUEUE_NAME when this service creates it: classic or quorum (replicated). An"
+          + " existing queue of another type is used as it is, with a warning on /readyz."),
+  EVENT_QUEUE_DELIVERY_LIMIT(
+      "20",
+      "Quorum queue only: deliveries of one message before the broker dead-letters it; above"
+          + " RETRY_MAX_ATTEMPTS and POISON_ATTEMPTS, so the service's own budgets act first."),
   LEGACY_QUEUE_NAME(
       "analytics_queue", "Legacy single-post queue, consumed while the legacy-format flag is on."),
   DEAD_LETTER_QUEUE_NAME(
@@ -27,6 +35,10 @@ public enum Setting {
   MINIO_ACCESS_KEY("minioadmin", "S3/MinIO access key."),
   MINIO_SECRET_KEY("minioadmin", "S3/MinIO secret key."),
   MINIO_REGION("us-east-1", "Region sent to the object store (saves a region lookup)."),
+  MINIO_BUCKET(
+      "crawl-results",
+      "The crawl-results bucket: the only bucket read; events naming another are rejected, and"
+          + " /readyz checks only this one."),
   HTTP_PORT("8080", "Port of /healthz, /readyz, /metrics and (serve, console) the console."),
   MAX_CONCURRENT_BATCHES("5", "Batches processed at once: one channel with prefetch 1 each."),
   EXPECTED_BATCH_SIZE_TIKTOK(
@@ -57,7 +69,21 @@ public enum Setting {
           + " and console."),
   CONSOLE_SECURE_COOKIES("true", "Mark session cookies Secure (serve the console behind HTTPS)."),
   INSTANCE_ID("", "Name of this instance on the console's flag page; empty for host name and pid."),
-  LOG_FORMAT("json", "json (one JSON object per line with event_id, job_id, project_id) or text.");
+  LOG_FORMAT("json", "json (one JSON object per line with event_id, job_id, project_id) or text."),
+  LOG_LEVEL("INFO", "Root log level: TRACE, DEBUG, INFO, WARN, ERROR or OFF."),
+  MIGRATE_ON_START(
+      "true",
+      "Apply pending database migrations at start-up; false: start only on a current schema (run"
+          + " the migrate command as a separate step)."),
+  RETENTION_RAW_BODY_DAYS(
+      "30",
+      "Days to keep the raw message of finished batches (succeeded, partial, rejected) for"
+          + " replays; failed and parked ones keep theirs. 0 keeps forever."),
+  RETENTION_SENT_OUTBOX_DAYS("14", "Days to keep published outbox rows. 0 keeps forever."),
+  RETENTION_AUDIT_DAYS("365", "Days to keep operator audit rows. 0 keeps forever."),
+  RETENTION_CRAWL_ERRORS_DAYS("90", "Days to keep crawl error rows. 0 keeps forever."),
+  RETENTION_INTERVAL_MINUTES(
+      "60", "Minutes between two pruning runs (consume and serve; one instance at a time).");
 
   private final String defaultValue;
   private final String description;

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import smap.analytics.application.service.RetentionPolicy;
 import smap.analytics.domain.error.ErrorCode;
 
 class ServiceSettingsTest {
@@ -42,6 +43,55 @@ class ServiceSettingsTest {
     assertThat(settings.secureCookies()).isTrue();
     assertThat(settings.instanceId()).isNotBlank();
     assertThat(settings.logFormat()).isEqualTo("json");
+    assertThat(settings.logLevel()).isEqualTo("INFO");
+    assertThat(settings.migrateOnStart()).isTrue();
+    assertThat(settings.objectStore().bucket()).isEqualTo("crawl-results");
+    assertThat(settings.pipeline().crawlResultsBucket()).isEqualTo("crawl-results");
+    assertThat(settings.broker().eventQueueType()).isEqualTo("classic");
+    assertThat(settings.broker().eventQueueDeliveryLimit()).isEqualTo(20);
+    assertThat(settings.retention()).isEqualTo(RetentionPolicy.defaults());
+    assertThat(settings.retentionInterval()).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void thePlatformSettingsAreRead() {
+    ServiceSettings settings =
+        ServiceSettings.fromEnvironment(
+            Map.ofEntries(
+                Map.entry("LOG_LEVEL", "debug"),
+                Map.entry("MIGRATE_ON_START", "false"),
+                Map.entry("MINIO_BUCKET", "crawl-results-prod"),
+                Map.entry("EVENT_QUEUE_TYPE", "quorum"),
+                Map.entry("EVENT_QUEUE_DELIVERY_LIMIT", "9"),
+                Map.entry("RETENTION_RAW_BODY_DAYS", "0"),
+                Map.entry("RETENTION_SENT_OUTBOX_DAYS", "3"),
+                Map.entry("RETENTION_AUDIT_DAYS", "730"),
+                Map.entry("RETENTION_CRAWL_ERRORS_DAYS", "45"),
+                Map.entry("RETENTION_INTERVAL_MINUTES", "5")));
+
+    assertThat(settings.logLevel()).isEqualTo("DEBUG");
+    assertThat(settings.migrateOnStart()).isFalse();
+    assertThat(settings.objectStore().bucket()).isEqualTo("crawl-results-prod");
+    assertThat(settings.pipeline().crawlResultsBucket()).isEqualTo("crawl-results-prod");
+    assertThat(settings.broker().eventQueueType()).isEqualTo("quorum");
+    assertThat(settings.broker().eventQueueDeliveryLimit()).isEqualTo(9);
+    assertThat(settings.retention())
+        .isEqualTo(
+            new RetentionPolicy(
+                Duration.ZERO, Duration.ofDays(3), Duration.ofDays(730), Duration.ofDays(45)));
+    assertThat(settings.retentionInterval()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void aQuorumDeliveryLimitMustLeaveRoomForTheServicesOwnRetries() {
+    assertThatThrownBy(
+            () ->
+                ServiceSettings.fromEnvironment(
+                    Map.of("EVENT_QUEUE_TYPE", "quorum", "EVENT_QUEUE_DELIVERY_LIMIT", "8")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "EVENT_QUEUE_DELIVERY_LIMIT: must be above RETRY_MAX_ATTEMPTS (8) and POISON_ATTEMPTS"
+                + " (3), or the broker dead-letters messages the service still retries; got 8");
   }
 
   @Test
@@ -139,7 +189,15 @@ class ServiceSettingsTest {
         "CONSOLE_SECURE_COOKIES|maybe|CONSOLE_SECURE_COOKIES: expected true or false, got 'maybe'",
         "EVENT_QUEUE_NAME|two words|EVENT_QUEUE_NAME: expected up to 255 printable characters without spaces, got 'two words'",
         "SENTIMENT_LEXICON_PATH|/nonexistent/lexicon.tsv|SENTIMENT_LEXICON_PATH: no readable file at '/nonexistent/lexicon.tsv'",
-        "LOG_FORMAT|xml|LOG_FORMAT: expected json or text, got 'xml'"
+        "LOG_FORMAT|xml|LOG_FORMAT: expected json or text, got 'xml'",
+        "LOG_LEVEL|verbose|LOG_LEVEL: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got 'verbose'",
+        "MIGRATE_ON_START|later|MIGRATE_ON_START: expected true or false, got 'later'",
+        "MINIO_BUCKET|Crawl_Results|MINIO_BUCKET: expected an S3 bucket name (3 to 63 lower-case letters, digits, '.' and '-'), got 'Crawl_Results'",
+        "EVENT_QUEUE_TYPE|stream|EVENT_QUEUE_TYPE: expected one of classic, quorum, got 'stream'",
+        "EVENT_QUEUE_DELIVERY_LIMIT|0|EVENT_QUEUE_DELIVERY_LIMIT: must be between 1 and 1000, got 0",
+        "RETENTION_AUDIT_DAYS|-1|RETENTION_AUDIT_DAYS: must be between 0 and 36500, got -1",
+        "RETENTION_CRAWL_ERRORS_DAYS|90d|RETENTION_CRAWL_ERRORS_DAYS: expected a whole number, got '90d'",
+        "RETENTION_INTERVAL_MINUTES|0|RETENTION_INTERVAL_MINUTES: must be between 1 and 10080, got 0"
       })
   void aMalformedValueStopsWithOneLineNamingTheVariable(
       String variable, String value, String message) {

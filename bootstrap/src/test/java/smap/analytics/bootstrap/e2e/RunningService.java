@@ -51,16 +51,22 @@ public final class RunningService implements AutoCloseable {
               service.jdbcUrl, service.s3, prefix, service.suffix);
       environment.accept(env);
       service.settings = ServiceSettings.fromEnvironment(env);
-      service.runtime = ServiceRuntime.start(service.settings, mode);
-      ConnectionFactory factory = new ConnectionFactory();
-      factory.setUri(TestInfrastructure.RABBITMQ);
-      service.broker = factory.newConnection(prefix + "-it");
+      // The crawlers' bucket exists before the service starts, as in production (readiness
+      // checks it).
       MinioClient minio =
           MinioClients.create(
               service.s3.endpoint().toString(),
               service.s3.accessKey(),
               service.s3.secretKey(),
               "us-east-1");
+      minio.makeBucket(
+          io.minio.MakeBucketArgs.builder()
+              .bucket(service.settings.objectStore().bucket())
+              .build());
+      service.runtime = ServiceRuntime.start(service.settings, mode);
+      ConnectionFactory factory = new ConnectionFactory();
+      factory.setUri(TestInfrastructure.RABBITMQ);
+      service.broker = factory.newConnection(prefix + "-it");
       service.crawler =
           new SimulatedCrawler(
               minio,

@@ -74,6 +74,14 @@ public final class ReplayBatchService implements ReplayBatchUseCase {
           new ReplayOutcome.NotReplayable(
               entry.status(), "batch is " + entry.status() + "; wait for it to finish"));
     }
+    if (entry.rawBodyTruncated() && entry.rawBody().length == 0) {
+      return audited(
+          command,
+          new ReplayOutcome.NotReplayable(
+              entry.status(),
+              "the stored message was removed by retention (RETENTION_RAW_BODY_DAYS); ask the"
+                  + " crawler to resend it"));
+    }
     if (entry.rawBodyTruncated()) {
       return audited(
           command,

@@ -1,0 +1,8 @@
+package smap.analytics.application.port.out;
+
+/** Outgoing port: what the retention job removed, for {@code /metrics}. */
+public interface RetentionMetricsPort {
+
+  /** {@code rows} of {@code data} were removed. */
+  void pruned(RetainedData data, long rows);
+}
