@@ -73,6 +73,11 @@ public final class Main {
                       () -> {
                         runtime.close();
                         stopped.countDown();
+                        out.println("smap-analytics: stopped");
+                        out.flush();
+                        err.flush();
+                        // SIGTERM is a normal stop: exit 0 once everything is drained and closed.
+                        Runtime.getRuntime().halt(0);
                       },
                       "shutdown"));
           out.println(

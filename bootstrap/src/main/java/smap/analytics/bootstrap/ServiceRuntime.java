@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.minio.MinioClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,9 @@ public final class ServiceRuntime implements AutoCloseable {
   private FeatureFlagCache flagCache;
   private WebServer web;
   private List<String> topologyWarnings = List.of();
+  private java.util.function.Supplier<List<String>> blockers = List::of;
+  private Duration shutdownTimeout = Duration.ofSeconds(30);
+  private volatile long shutdownDeadline;
 
   private ServiceRuntime() {}
 
@@ -133,6 +137,7 @@ public final class ServiceRuntime implements AutoCloseable {
 
   private void wire(ServiceSettings settings, Mode mode) {
     Clock clock = Clock.systemUTC();
+    shutdownTimeout = settings.deadlines().shutdown();
     // Checked first, so a console without users stops before anything is consumed.
     Map<String, ConsoleUser> users = mode == Mode.HEADLESS ? Map.of() : consoleUsers(settings);
     PostAnalyser analyser = analyser(settings);
@@ -143,7 +148,15 @@ public final class ServiceRuntime implements AutoCloseable {
     if (settings.migrateOnStart()) {
       PostgresDataSources.createDatabaseIfMissing(db.url(), db.user(), db.password());
     }
-    dataSource = PostgresDataSources.create(db.url(), db.user(), db.password(), db.poolSize());
+    ServiceSettings.Deadlines deadlines = settings.deadlines();
+    dataSource =
+        PostgresDataSources.create(
+            db.url(),
+            db.user(),
+            db.password(),
+            db.poolSize(),
+            deadlines.statement(),
+            deadlines.databaseSocket());
     resources.add(dataSource);
     dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
     if (settings.migrateOnStart()) {
@@ -153,7 +166,11 @@ public final class ServiceRuntime implements AutoCloseable {
     }
     DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
     ledger = new JooqBatchLedgerAdapter(dsl);
-    JooqResultOutboxAdapter outbox = new JooqResultOutboxAdapter(dsl);
+    JooqResultOutboxAdapter outbox =
+        new JooqResultOutboxAdapter(
+            dsl,
+            settings.instanceId() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+            deadlines.outboxLease());
     flags = new JooqFeatureFlagAdapter(dsl, dataSource);
     flagCache = new FeatureFlagCache(flags, settings.instanceId(), clock);
     flagCache.start();
@@ -162,7 +179,12 @@ public final class ServiceRuntime implements AutoCloseable {
     ServiceSettings.ObjectStore store = settings.objectStore();
     MinioClient minio =
         MinioClients.create(
-            store.endpoint().toString(), store.accessKey(), store.secretKey(), store.region());
+            store.endpoint().toString(),
+            store.accessKey(),
+            store.secretKey(),
+            store.region(),
+            deadlines.objectStoreConnect(),
+            deadlines.objectStoreRead());
     MinioBatchObjectAdapter objects = new MinioBatchObjectAdapter(minio, MAX_BATCH_BYTES);
 
     ServiceSettings.Broker b = settings.broker();
@@ -210,14 +232,32 @@ public final class ServiceRuntime implements AutoCloseable {
             metrics,
             flagCache,
             clock,
-            settings.pipeline().retry().backoffRule());
+            settings.pipeline().retry().backoffRule(),
+            deadlines.outboxLease());
+    // Closed after the relay loop stops: the broker answers kept through an outage are recorded
+    // before the connections close.
+    resources.add(
+        () -> {
+          int left = relay.flush(remainingShutdownTime(Duration.ofSeconds(1)));
+          if (left > 0) {
+            LOG.error(
+                "{} confirmed results could not be marked published before exit; another"
+                    + " instance republishes them after OUTBOX_LEASE_SECONDS",
+                left);
+          }
+        });
     background("outbox-relay")
         .scheduleWithFixedDelay(() -> relayAll(relay), 200, 200, TimeUnit.MILLISECONDS);
 
     if (mode != Mode.CONSOLE_ONLY) {
       RabbitDeliveryConsumerAdapter consumer =
           new RabbitDeliveryConsumerAdapter(
-              connection, rabbit, delivery, clock, settings.pipeline().retry().backoffRule());
+              connection,
+              rabbit,
+              delivery,
+              clock,
+              settings.pipeline().retry().backoffRule(),
+              deadlines.batch());
       flagCache.onChange(
           snapshot -> {
             if (snapshot.enabled(FeatureFlag.CONSUMPTION_PAUSED)) {
@@ -228,9 +268,21 @@ public final class ServiceRuntime implements AutoCloseable {
             consumer.consumeLegacy(snapshot.enabled(FeatureFlag.LEGACY_FORMAT));
           });
       consumer.start();
-      resources.add(consumer);
+      resources.add(
+          () -> {
+            int left = consumer.close(remainingShutdownTime(Duration.ofSeconds(5)));
+            LOG.info(
+                "consumer stopped; {} deliveries still in flight were left to the broker", left);
+          });
       metrics.gauge(
           "analytics_batches_in_flight", "Deliveries being processed", consumer::inFlight);
+      Duration stallAfter = deadlines.batch().plusSeconds(60);
+      metrics.gauge(
+          "analytics_consumer_stalled",
+          "1 while deliveries are in flight and none started or finished for BATCH_TIMEOUT_SECONDS"
+              + " + 60 s",
+          () -> consumer.stalled(stallAfter).isPresent() ? 1 : 0);
+      blockers = () -> consumer.stalled(stallAfter).stream().toList();
     }
 
     if (mode != Mode.CONSOLE_ONLY) {
@@ -243,7 +295,10 @@ public final class ServiceRuntime implements AutoCloseable {
                 new JdbcDependencyProbeAdapter(dataSource),
                 new RabbitDependencyProbeAdapter(connection, b.eventQueue()),
                 new MinioDependencyProbeAdapter(minio, store.bucket())),
-            () -> topologyWarnings);
+            () -> topologyWarnings,
+            () -> blockers.get());
+    readiness.start(Duration.ofSeconds(1), Duration.ofMillis(700));
+    resources.add(readiness);
     sampleOperations(
         new SampleOperationsService(
             readiness,
@@ -427,8 +482,20 @@ public final class ServiceRuntime implements AutoCloseable {
     return topologyWarnings;
   }
 
+  /** What is left of the shutdown budget, keeping {@code reserve} for the steps after. */
+  private Duration remainingShutdownTime(Duration reserve) {
+    long left = shutdownDeadline - System.nanoTime() - reserve.toNanos();
+    return Duration.ofNanos(Math.max(left, Duration.ofMillis(500).toNanos()));
+  }
+
+  /**
+   * Graceful stop within SHUTDOWN_TIMEOUT_SECONDS: the web server, then the consumer (no new
+   * deliveries; those in flight finish or go back to the broker), the relay loop, the outbox marks
+   * kept through an outage, and the connections.
+   */
   @Override
   public void close() {
+    shutdownDeadline = System.nanoTime() + shutdownTimeout.toNanos();
     for (int i = resources.size() - 1; i >= 0; i--) {
       try {
         resources.get(i).close();

@@ -12,10 +12,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +57,15 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
   private final ProcessDeliveryUseCase useCase;
   private final Clock clock;
   private final Backoff backoff;
+  private final Duration batchTimeout;
+  private final ExecutorService batches =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "batch");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile long lastProgress = System.nanoTime();
   private final AtomicInteger outageStreak = new AtomicInteger();
   private volatile long outageStartedAt;
   private final ScheduledExecutorService scheduler =
@@ -78,21 +91,28 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
         settings,
         useCase,
         clock,
-        Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(60)),
+        Duration.ofMinutes(5));
   }
 
-  /** As above, with the backoff of pauses while a dependency is down (RETRY_*_BACKOFF_MS). */
+  /**
+   * As above, with the backoff of pauses while a dependency is down (RETRY_*_BACKOFF_MS) and the
+   * deadline of one batch (BATCH_TIMEOUT_SECONDS): past it the batch's thread is interrupted (it
+   * commits nothing), the message is put back counted as a crash, and the worker is free.
+   */
   public RabbitDeliveryConsumerAdapter(
       Connection connection,
       RabbitSettings settings,
       ProcessDeliveryUseCase useCase,
       Clock clock,
-      Backoff backoff) {
+      Backoff backoff,
+      Duration batchTimeout) {
     this.connection = connection;
     this.settings = settings;
     this.useCase = useCase;
     this.clock = clock;
     this.backoff = backoff;
+    this.batchTimeout = batchTimeout;
   }
 
   /** Opens the channels and starts consuming (unless paused or legacy is off). */
@@ -109,6 +129,24 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
     }
     started = true;
     reconcile();
+  }
+
+  /**
+   * Why this consumer looks stuck, if it does: work in flight and no delivery started or finished
+   * for {@code after}.
+   */
+  public java.util.Optional<String> stalled(Duration after) {
+    long quiet = System.nanoTime() - lastProgress;
+    int working = inFlight.get();
+    if (working > 0 && quiet > after.toNanos()) {
+      return java.util.Optional.of(
+          "consumer: "
+              + working
+              + " deliveries in flight and no progress for "
+              + Duration.ofNanos(quiet).toSeconds()
+              + " s");
+    }
+    return java.util.Optional.empty();
   }
 
   /** Deliveries being processed now. */
@@ -214,16 +252,29 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
     }
   }
 
+  /** Stops taking deliveries; what is in flight goes on. */
+  public synchronized void stopConsuming() {
+    closed = true;
+    for (Worker worker : workers) {
+      worker.setConsuming(false);
+    }
+  }
+
   @Override
   public void close() {
-    synchronized (this) {
-      closed = true;
-      for (Worker worker : workers) {
-        worker.setConsuming(false);
-      }
-    }
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) {
+    close(Duration.ofSeconds(30));
+  }
+
+  /**
+   * Stops taking deliveries, waits up to {@code drain} for those in flight to finish (acked or put
+   * back), then closes the channels: the broker requeues whatever is still unacked.
+   *
+   * @return deliveries still in flight when the channels closed
+   */
+  public int close(Duration drain) {
+    stopConsuming();
+    long deadline = System.nanoTime() + drain.toNanos();
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
@@ -231,10 +282,13 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
         break;
       }
     }
+    int left = inFlight.get();
     scheduler.shutdownNow();
+    batches.shutdownNow();
     for (Worker worker : workers) {
       worker.close();
     }
+    return left;
   }
 
   /** One channel with prefetch 1 and at most one consumer on one queue. */
@@ -292,24 +346,38 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
       int crashes = crashes(properties);
       // Held: the batch ids the use case sets stay on this delivery's requeue and park lines.
       try (BatchLogContext log = BatchLogContext.hold()) {
+        lastProgress = System.nanoTime();
+        ProcessDeliveryCommand command =
+            new ProcessDeliveryCommand(
+                worker.queue,
+                body,
+                DeliveryDecoder.decode(body),
+                envelope.isRedeliver(),
+                clock.instant(),
+                null,
+                crashes);
         DeliveryOutcome outcome;
+        Future<DeliveryOutcome> running = batches.submit(() -> useCase.process(command));
         try {
-          outcome =
-              useCase.process(
-                  new ProcessDeliveryCommand(
-                      worker.queue,
-                      body,
-                      DeliveryDecoder.decode(body),
-                      envelope.isRedeliver(),
-                      clock.instant(),
-                      null,
-                      crashes));
-        } catch (RuntimeException | Error e) {
+          outcome = running.get(batchTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          running.cancel(true);
+          String reason = "ran past BATCH_TIMEOUT_SECONDS (" + batchTimeout.toSeconds() + " s)";
+          LOG.error("a delivery from {} {}; abandoned and requeued", worker.queue, reason);
+          outcome = new DeliveryOutcome.RetryLater(CRASH_PAUSE, null, reason, true);
+        } catch (ExecutionException e) {
           // Never lost: counted on the message and put back; the use case parks it once the
           // count reaches POISON_ATTEMPTS.
-          LOG.error("processing a delivery from {} threw; requeued", worker.queue, e);
-          outcome = new DeliveryOutcome.RetryLater(CRASH_PAUSE, null, e.toString(), true);
+          LOG.error("processing a delivery from {} threw; requeued", worker.queue, e.getCause());
+          outcome =
+              new DeliveryOutcome.RetryLater(CRASH_PAUSE, null, e.getCause().toString(), true);
+        } catch (InterruptedException e) {
+          running.cancel(true);
+          Thread.currentThread().interrupt();
+          getChannel().basicNack(envelope.getDeliveryTag(), false, true);
+          return;
         }
+        lastProgress = System.nanoTime();
         switch (outcome) {
           case DeliveryOutcome.Acknowledge ack -> {
             getChannel().basicAck(envelope.getDeliveryTag(), false);

@@ -11,11 +11,28 @@ public final class MinioClients {
 
   public static MinioClient create(
       String endpoint, String accessKey, String secretKey, String region) {
+    return create(
+        endpoint,
+        accessKey,
+        secretKey,
+        region,
+        java.time.Duration.ofSeconds(5),
+        java.time.Duration.ofSeconds(30));
+  }
+
+  /** As above, with the connect and read timeouts (MINIO_CONNECT/READ_TIMEOUT_MS). */
+  public static MinioClient create(
+      String endpoint,
+      String accessKey,
+      String secretKey,
+      String region,
+      java.time.Duration connectTimeout,
+      java.time.Duration readTimeout) {
     OkHttpClient http =
         new OkHttpClient.Builder()
-            .connectTimeout(5, TimeUnit.SECONDS)
-            .readTimeout(30, TimeUnit.SECONDS)
-            .writeTimeout(30, TimeUnit.SECONDS)
+            .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .writeTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
             .build();
     return MinioClient.builder()
         .endpoint(endpoint)

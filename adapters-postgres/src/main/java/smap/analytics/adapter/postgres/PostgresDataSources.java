@@ -19,7 +19,30 @@ public final class PostgresDataSources {
 
   /** A HikariCP pool (Hikari instead of a hand-written pool: it is the JDBC standard). */
   public static HikariDataSource create(String url, String user, String password, int poolSize) {
+    return create(url, user, password, poolSize, java.time.Duration.ZERO, java.time.Duration.ZERO);
+  }
+
+  /**
+   * As above, with a statement timeout (the server cancels a statement, e.g. a lock wait, after it)
+   * and a socket read timeout (a server that stops answering fails the call instead of holding the
+   * thread); zero for none.
+   */
+  public static HikariDataSource create(
+      String url,
+      String user,
+      String password,
+      int poolSize,
+      java.time.Duration statementTimeout,
+      java.time.Duration socketTimeout) {
     HikariConfig config = new HikariConfig();
+    if (!statementTimeout.isZero()) {
+      config.setConnectionInitSql("SET statement_timeout = " + statementTimeout.toMillis());
+    }
+    if (!socketTimeout.isZero()) {
+      config.addDataSourceProperty(
+          "socketTimeout", Math.max(1, (socketTimeout.toMillis() + 999) / 1000));
+    }
+    config.addDataSourceProperty("connectTimeout", 5);
     config.setJdbcUrl(url);
     config.setUsername(user);
     config.setPassword(password);

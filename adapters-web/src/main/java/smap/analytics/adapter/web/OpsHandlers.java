@@ -28,6 +28,9 @@ public final class OpsHandlers {
     Readiness result = readiness.check();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", result.ready() ? "ready" : "not ready");
+    if (!result.ready()) {
+      body.put("reason", result.reason());
+    }
     Map<String, Object> dependencies = new LinkedHashMap<>();
     for (CheckReadinessUseCase.Dependency dependency : result.dependencies()) {
       dependencies.put(

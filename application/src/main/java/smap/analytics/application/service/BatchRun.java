@@ -125,6 +125,10 @@ final class BatchRun {
                 counts.succeeded(),
                 counts.errors())
             : null;
+    if (Thread.currentThread().isInterrupted()) {
+      // The consumer gave up on this batch (BATCH_TIMEOUT_SECONDS) and retries it: commit nothing.
+      throw new IllegalStateException("abandoned before its commit: it ran past its deadline");
+    }
     Instant finished = clock.instant();
     CommitOutcome outcome =
         ledger.commit(

@@ -3,12 +3,15 @@ package smap.analytics.application.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import smap.analytics.application.port.in.BatchLogContext;
 import smap.analytics.application.port.in.RelayResultsUseCase;
 import smap.analytics.application.port.out.OutboxMessage;
 import smap.analytics.application.port.out.PipelineMetricsPort;
@@ -22,7 +25,9 @@ import smap.analytics.domain.flag.FeatureFlag;
 /**
  * Service: the outbox relay. Publishes committed results to the Collector, oldest first, and
  * records each broker answer, so a result is never lost and never sent twice for one delivery
- * (CONTRACT 6). While the {@code result-publishing} flag is off, results wait in the outbox.
+ * (CONTRACT 6): an answer the database cannot take yet is kept and recorded first when it is back,
+ * and a row held by another relay is taken over only once its lease has visibly stopped. While the
+ * {@code result-publishing} flag is off, results wait in the outbox.
  */
 public final class RelayResultsService implements RelayResultsUseCase {
 
@@ -34,6 +39,11 @@ public final class RelayResultsService implements RelayResultsUseCase {
   private final FeatureFlagCache flags;
   private final Clock clock;
   private final Backoff backoff;
+  private final Duration lease;
+  private final Map<Long, Mark> pending = new LinkedHashMap<>();
+  private final Map<Long, Observed> observed = new HashMap<>();
+  private int outageStreak;
+  private long quietUntil = System.nanoTime();
 
   /** With a fixed backoff: 1 s doubling to five minutes, no jitter. */
   public RelayResultsService(
@@ -48,77 +58,252 @@ public final class RelayResultsService implements RelayResultsUseCase {
         metrics,
         flags,
         clock,
-        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), 0));
+        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), 0),
+        Duration.ofSeconds(30));
   }
 
-  /** As above, with the backoff of retries (the consumer's: RETRY_*_BACKOFF_MS). */
+  /**
+   * As above, with the backoff of retries (the consumer's: RETRY_*_BACKOFF_MS) and the outbox's
+   * lease (OUTBOX_LEASE_SECONDS): how long a row's lease must stand still before it is taken over.
+   */
   public RelayResultsService(
       ResultOutboxPort outbox,
       ResultPublisherPort publisher,
       PipelineMetricsPort metrics,
       FeatureFlagCache flags,
       Clock clock,
-      Backoff backoff) {
+      Backoff backoff,
+      Duration lease) {
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.flags = Objects.requireNonNull(flags, "flags");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.lease = Objects.requireNonNull(lease, "lease");
   }
 
   @Override
-  public int relayPending(int limit) {
-    if (!flags.current().enabled(FeatureFlag.RESULT_PUBLISHING)) {
+  public synchronized int relayPending(int limit) {
+    if (System.nanoTime() < quietUntil) {
       return 0;
     }
-    List<OutboxMessage> due = outbox.claimDue(limit, clock.instant());
-    int handled = 0;
-    for (OutboxMessage message : due) {
-      try (BatchLogContext log =
-          BatchLogContext.open(
-              message.eventId().value(), message.result().jobId(), message.result().projectId())) {
-        PublishOutcome outcome;
-        try {
-          outcome = publisher.publish(message);
-        } catch (DependencyUnavailableException e) {
-          Instant retryAt = clock.instant().plus(backoff(message.attempts() + 1));
-          outbox.markFailed(message.id(), e.getMessage(), retryAt);
-          metrics.resultPublished("failed");
-          LOG.warn(
-              "result {} not published ({}); retry at {}",
-              message.messageId(),
-              e.getMessage(),
-              retryAt);
-          handled++;
-          break;
-        }
-        switch (outcome) {
-          case CONFIRMED -> {
-            outbox.markPublished(message.id(), clock.instant());
-            metrics.resultPublished("confirmed");
-            LOG.info("result {} published: {}", message.messageId(), message.result());
-          }
-          case UNROUTABLE -> {
-            outbox.markUnroutable(message.id(), clock.instant());
-            metrics.resultPublished("unroutable");
-            LOG.error(
-                "result {} is UNROUTABLE: no queue is bound to the result exchange for its routing"
-                    + " key; the Collector will not see it. It stays in the outbox as unroutable.",
-                message.messageId());
-          }
-          case NACKED -> {
-            Instant retryAt = clock.instant().plus(backoff(message.attempts() + 1));
-            outbox.markFailed(message.id(), "broker nacked the publish", retryAt);
-            metrics.resultPublished("nacked");
-            LOG.warn("result {} nacked by the broker; retry at {}", message.messageId(), retryAt);
-          }
-        }
-        handled++;
+    try {
+      if (!flushMarks()) {
+        return outage(null);
       }
+      if (!flags.current().enabled(FeatureFlag.RESULT_PUBLISHING)) {
+        return 0;
+      }
+      List<OutboxMessage> due = new ArrayList<>(outbox.claimDue(limit, clock.instant()));
+      if (due.size() < limit) {
+        due.addAll(takeOvers(limit - due.size()));
+      }
+      if (outageStreak > 0) {
+        LOG.info("outbox relay: the database is back after {} failed tries", outageStreak);
+        outageStreak = 0;
+      }
+      return publish(due);
+    } catch (DependencyUnavailableException e) {
+      return outage(e);
+    }
+  }
+
+  /** The database is away: pause with the growing backoff, logged when the outage starts. */
+  private int outage(DependencyUnavailableException e) {
+    // A takeover needs a whole lease watched with the database up.
+    observed.clear();
+    outageStreak++;
+    Duration pause = backoff.delay(outageStreak, ThreadLocalRandom.current().nextDouble());
+    quietUntil = System.nanoTime() + pause.toNanos();
+    if (outageStreak == 1) {
+      LOG.warn(
+          "outbox relay: database unavailable ({}); {} retrying with a growing pause",
+          e == null ? "marks not recorded" : e.getMessage(),
+          pending.isEmpty() ? "" : pending.size() + " broker answers kept;");
+    }
+    return 0;
+  }
+
+  private int publish(List<OutboxMessage> due) {
+    int handled = 0;
+    for (int i = 0; i < due.size(); i++) {
+      OutboxMessage message = due.get(i);
+      renewQuietly(List.of(message.id()));
+      PublishOutcome outcome;
+      try {
+        outcome = publisher.publish(message);
+      } catch (DependencyUnavailableException e) {
+        Instant retryAt = clock.instant().plus(backoff(message.attempts() + 1));
+        mark(message, new Mark.Failed(e.getMessage(), retryAt));
+        metrics.resultPublished("failed");
+        LOG.warn(
+            "result {} not published ({}); retry at {}",
+            message.messageId(),
+            e.getMessage(),
+            retryAt);
+        for (OutboxMessage untried : due.subList(i + 1, due.size())) {
+          outbox.release(untried.id(), clock.instant());
+        }
+        return handled + 1;
+      }
+      switch (outcome) {
+        case CONFIRMED -> {
+          mark(message, new Mark.Published(clock.instant()));
+          metrics.resultPublished("confirmed");
+          LOG.info("result {} published: {}", message.messageId(), message.result());
+        }
+        case UNROUTABLE -> {
+          mark(message, new Mark.Unroutable(clock.instant()));
+          metrics.resultPublished("unroutable");
+          LOG.error(
+              "result {} is UNROUTABLE: no queue is bound to the result exchange for its routing"
+                  + " key; the Collector will not see it. It stays in the outbox as unroutable.",
+              message.messageId());
+        }
+        case NACKED -> {
+          Instant retryAt = clock.instant().plus(backoff(message.attempts() + 1));
+          mark(message, new Mark.Failed("broker nacked the publish", retryAt));
+          metrics.resultPublished("nacked");
+          LOG.warn("result {} nacked by the broker; retry at {}", message.messageId(), retryAt);
+        }
+      }
+      handled++;
     }
     return handled;
   }
+
+  /**
+   * Records the broker's answer. When the database refuses, the mark is kept and retried before
+   * anything else, and the row's lease is renewed meanwhile, so a confirmed result is never
+   * published again because its mark failed.
+   */
+  private void mark(OutboxMessage message, Mark mark) {
+    try {
+      apply(message.id(), mark);
+    } catch (RuntimeException e) {
+      if (pending.isEmpty()) {
+        LOG.warn(
+            "result {}: the broker answered ({}) but the outbox could not record it ({}); keeping"
+                + " the mark and retrying it until the database is back",
+            message.messageId(),
+            mark,
+            e.toString());
+      }
+      pending.put(message.id(), mark);
+    }
+  }
+
+  private void apply(long id, Mark mark) {
+    switch (mark) {
+      case Mark.Published published -> outbox.markPublished(id, published.at());
+      case Mark.Unroutable unroutable -> outbox.markUnroutable(id, unroutable.at());
+      case Mark.Failed failed -> outbox.markFailed(id, failed.error(), failed.retryAt());
+    }
+  }
+
+  /** Applies the marks kept through an outage; true when none is left. */
+  private boolean flushMarks() {
+    if (pending.isEmpty()) {
+      return true;
+    }
+    try {
+      outbox.renew(pending.keySet(), clock.instant());
+      for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+        var entry = it.next();
+        apply(entry.getKey(), entry.getValue());
+        it.remove();
+      }
+      LOG.info("outbox marks kept through the outage are recorded; relaying again");
+      return true;
+    } catch (RuntimeException e) {
+      LOG.debug("outbox marks still pending ({}): {}", pending.size(), e.toString());
+      observed.clear();
+      return false;
+    }
+  }
+
+  /**
+   * Rows whose holder stopped renewing: taken over only after this relay has itself watched the
+   * lease stand still for a whole lease period with the database up, so a live holder that lost the
+   * database is never overtaken when it comes back (it renews first). Only a holder that is gone
+   * (killed) or cut off from the database alone for a whole lease loses its rows.
+   */
+  private List<OutboxMessage> takeOvers(int limit) {
+    Instant now = clock.instant();
+    List<OutboxMessage> taken = new ArrayList<>();
+    Map<Long, Observed> seen = new HashMap<>();
+    for (ResultOutboxPort.Lease lease : outbox.expiredLeases(limit, now)) {
+      Observed before = observed.get(lease.id());
+      if (before == null || before.beat() != lease.beat()) {
+        seen.put(lease.id(), new Observed(lease.beat(), now));
+      } else if (Duration.between(before.since(), now).compareTo(this.lease) >= 0) {
+        outbox.takeOver(lease.id(), lease.beat(), now).ifPresent(taken::add);
+        LOG.warn(
+            "took over outbox row {} from relay {}, whose lease stood still for {} s; if that"
+                + " relay died between the broker's confirm and its mark, the Collector gets this"
+                + " result twice",
+            lease.id(),
+            lease.holder(),
+            Duration.between(before.since(), now).toSeconds());
+      } else {
+        seen.put(lease.id(), before);
+      }
+    }
+    observed.clear();
+    observed.putAll(seen);
+    return taken;
+  }
+
+  private void renewQuietly(List<Long> ids) {
+    try {
+      outbox.renew(ids, clock.instant());
+    } catch (RuntimeException e) {
+      LOG.debug("lease renewal failed: {}", e.toString());
+    }
+  }
+
+  /** Marks kept through a database outage, by row id. */
+  public synchronized int pendingMarks() {
+    return pending.size();
+  }
+
+  /**
+   * Tries to record the kept marks until none is left or {@code timeout} passes (at shutdown).
+   *
+   * @return the marks still not recorded
+   */
+  public int flush(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      synchronized (this) {
+        if (flushMarks()) {
+          return 0;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        return pendingMarks();
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return pendingMarks();
+      }
+    }
+  }
+
+  /** The broker's answer, to be recorded. */
+  private sealed interface Mark {
+    record Published(Instant at) implements Mark {}
+
+    record Unroutable(Instant at) implements Mark {}
+
+    record Failed(String error, Instant retryAt) implements Mark {}
+  }
+
+  /** A lease as this relay last saw it move. */
+  private record Observed(long beat, Instant since) {}
 
   /** The pause before retry {@code attempt}, with jitter. */
   private Duration backoff(int attempt) {

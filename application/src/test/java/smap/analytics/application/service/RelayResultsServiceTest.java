@@ -3,17 +3,22 @@ package smap.analytics.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import smap.analytics.application.fake.InMemoryFeatureFlags;
 import smap.analytics.application.fake.InMemoryResultOutbox;
 import smap.analytics.application.fake.RecordingMetrics;
 import smap.analytics.application.fake.RecordingResultPublisher;
 import smap.analytics.application.port.out.FlagChange;
+import smap.analytics.application.port.out.OutboxMessage;
 import smap.analytics.application.port.out.ResultPublisherPort.PublishOutcome;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.delivery.Backoff;
 import smap.analytics.domain.flag.FeatureFlag;
 import smap.analytics.domain.flag.FlagScope;
 
@@ -86,5 +91,108 @@ class RelayResultsServiceTest {
     assertThat(relay.relayPending(10)).isZero();
     assertThat(publisher.published()).isEmpty();
     assertThat(outbox.backlog()).isEqualTo(1);
+  }
+
+  /** A clock the test moves. */
+  private static final class MovingClock extends Clock {
+    private Instant now = Instant.parse("2025-12-17T10:00:00Z");
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private RelayResultsService relay(
+      MovingClock moving, smap.analytics.application.port.out.ResultPublisherPort to) {
+    return new RelayResultsService(
+        outbox,
+        to,
+        metrics,
+        flags,
+        moving,
+        new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), 0),
+        Duration.ofSeconds(30));
+  }
+
+  private static void afterThePause() throws InterruptedException {
+    Thread.sleep(10);
+  }
+
+  @Test
+  void aConfirmedResultWhoseMarkFailsIsKeptMarkedLaterAndNeverPublishedAgain() throws Exception {
+    MovingClock moving = new MovingClock();
+    addResult("e1");
+    List<OutboxMessage> sent = new ArrayList<>();
+    RelayResultsService relay =
+        relay(
+            moving,
+            message -> {
+              sent.add(message);
+              outbox.setDown(true); // the database goes away between the confirm and the mark
+              return PublishOutcome.CONFIRMED;
+            });
+
+    relay.relayPending(10);
+    assertThat(relay.pendingMarks()).isEqualTo(1);
+    for (int i = 0; i < 5; i++) {
+      moving.advance(Duration.ofSeconds(20));
+      afterThePause();
+      assertThat(relay.relayPending(10)).isZero();
+    }
+    outbox.setDown(false);
+    afterThePause();
+    relay.relayPending(10);
+    moving.advance(Duration.ofSeconds(60));
+    afterThePause();
+    relay.relayPending(10);
+
+    assertThat(sent).hasSize(1);
+    assertThat(relay.pendingMarks()).isZero();
+    assertThat(outbox.rows().get(0).status).isEqualTo("PUBLISHED");
+  }
+
+  @Test
+  void aRowIsTakenOverOnlyAfterItsLeaseStoodStillForALeaseWithTheDatabaseUp() throws Exception {
+    MovingClock moving = new MovingClock();
+    addResult("e1");
+    outbox.holdBy(1, "relay-A", moving.instant().minusSeconds(1));
+    RelayResultsService relay = relay(moving, publisher);
+
+    relay.relayPending(10); // first sight of relay-A's lease
+    outbox.setDown(true);
+    moving.advance(Duration.ofSeconds(31));
+    afterThePause();
+    relay.relayPending(10);
+    outbox.setDown(false);
+    afterThePause();
+    relay.relayPending(10); // the outage reset what was watched: first sight again
+    assertThat(publisher.published()).as("the holder may still be alive").isEmpty();
+
+    moving.advance(Duration.ofSeconds(20));
+    outbox.holdBy(1, "relay-A", moving.instant().minusSeconds(1)); // relay-A renewed
+    relay.relayPending(10);
+    moving.advance(Duration.ofSeconds(20));
+    relay.relayPending(10);
+    assertThat(publisher.published()).as("the holder renewed 20 s ago").isEmpty();
+
+    moving.advance(Duration.ofSeconds(11));
+    relay.relayPending(10);
+    assertThat(publisher.published()).as("stood still for 31 s: taken over").hasSize(1);
+    assertThat(outbox.rows().get(0).status).isEqualTo("PUBLISHED");
   }
 }

@@ -37,7 +37,8 @@ public record ServiceSettings(
     String logLevel,
     boolean migrateOnStart,
     RetentionPolicy retention,
-    Duration retentionInterval) {
+    Duration retentionInterval,
+    Deadlines deadlines) {
 
   /** PostgreSQL connection. */
   public record Database(String url, String user, String password, int poolSize) {}
@@ -58,6 +59,26 @@ public record ServiceSettings(
   /** S3-compatible object store. */
   public record ObjectStore(
       URI endpoint, String accessKey, String secretKey, String region, String bucket) {}
+
+  /**
+   * Deadlines and timeouts that keep an outage from holding a worker, and the shutdown budget.
+   *
+   * @param batch a batch still running after this is abandoned and retried
+   * @param statement PostgreSQL statement timeout (zero for none)
+   * @param databaseSocket PostgreSQL socket read timeout (zero for none)
+   * @param objectStoreConnect object store connect timeout
+   * @param objectStoreRead object store read timeout
+   * @param outboxLease how long a relay holds a result it publishes
+   * @param shutdown time to drain on SIGTERM
+   */
+  public record Deadlines(
+      java.time.Duration batch,
+      java.time.Duration statement,
+      java.time.Duration databaseSocket,
+      java.time.Duration objectStoreConnect,
+      java.time.Duration objectStoreRead,
+      java.time.Duration outboxLease,
+      java.time.Duration shutdown) {}
 
   /** Rule files of the analysis; null for the built-in ones. */
   public record RulePaths(Path intentPatterns, Path aspectDictionary, Path sentimentLexicon) {}
@@ -152,6 +173,15 @@ public record ServiceSettings(
     Duration retentionInterval =
         Duration.ofMinutes(env.integer(Setting.RETENTION_INTERVAL_MINUTES, 1, 10_080));
     String instance = env.raw(Setting.INSTANCE_ID);
+    Deadlines deadlines =
+        new Deadlines(
+            java.time.Duration.ofSeconds(env.integer(Setting.BATCH_TIMEOUT_SECONDS, 1, 86_400)),
+            env.millis(Setting.DATABASE_STATEMENT_TIMEOUT_MS, 0, 86_400_000),
+            env.millis(Setting.DATABASE_SOCKET_TIMEOUT_MS, 0, 86_400_000),
+            env.millis(Setting.MINIO_CONNECT_TIMEOUT_MS, 100, 600_000),
+            env.millis(Setting.MINIO_READ_TIMEOUT_MS, 100, 3_600_000),
+            java.time.Duration.ofSeconds(env.integer(Setting.OUTBOX_LEASE_SECONDS, 1, 3600)),
+            java.time.Duration.ofSeconds(env.integer(Setting.SHUTDOWN_TIMEOUT_SECONDS, 1, 3600)));
     return new ServiceSettings(
         database,
         broker,
@@ -168,7 +198,8 @@ public record ServiceSettings(
         logLevel,
         env.bool(Setting.MIGRATE_ON_START),
         retention,
-        retentionInterval);
+        retentionInterval,
+        deadlines);
   }
 
   private static ErrorCodePolicy errorCodes(Env env) {

@@ -60,6 +60,26 @@ public enum Setting {
   OBJECT_NOT_FOUND_DELAY_MS("1000", "Delay between those retries."),
   POISON_ATTEMPTS(
       "3", "Attempts that end without an outcome before a message is parked (dead-lettered)."),
+  BATCH_TIMEOUT_SECONDS(
+      "300",
+      "A batch still running after this is abandoned: nothing is committed, the message is retried"
+          + " and the worker freed."),
+  DATABASE_STATEMENT_TIMEOUT_MS(
+      "60000", "PostgreSQL statement_timeout of every connection (0 for none)."),
+  DATABASE_SOCKET_TIMEOUT_MS(
+      "120000",
+      "Read timeout of the PostgreSQL socket: a server that stops answering is an outage, not a"
+          + " hang."),
+  MINIO_CONNECT_TIMEOUT_MS("5000", "Connect timeout of the object store."),
+  MINIO_READ_TIMEOUT_MS("30000", "Read timeout of the object store (a trickling read fails)."),
+  OUTBOX_LEASE_SECONDS(
+      "30",
+      "How long a relay holds a result it publishes; another relay takes it over only after"
+          + " watching the lease stand still this long with the database up."),
+  SHUTDOWN_TIMEOUT_SECONDS(
+      "30",
+      "On SIGTERM: time to finish or requeue batches in flight and record pending outbox marks"
+          + " before the process exits."),
   INTENT_PATTERNS_PATH("", "Intent pattern file; empty for the built-in one."),
   ASPECT_DICTIONARY_PATH("", "Aspect dictionary file; empty for the built-in one."),
   SENTIMENT_LEXICON_PATH("", "Sentiment lexicon file; empty for the built-in one."),

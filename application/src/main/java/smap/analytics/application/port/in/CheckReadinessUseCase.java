@@ -7,11 +7,35 @@ public interface CheckReadinessUseCase {
 
   Readiness check();
 
-  /** The result of one check: ready when every dependency is up. */
-  record Readiness(boolean ready, List<Dependency> dependencies, List<String> warnings) {
+  /**
+   * The result of one check: ready when every dependency is up and nothing blocks the work.
+   *
+   * @param blockers why the instance cannot work although its dependencies answer (a stalled
+   *     consumer)
+   */
+  record Readiness(
+      boolean ready, List<Dependency> dependencies, List<String> warnings, List<String> blockers) {
     public Readiness {
       dependencies = List.copyOf(dependencies);
       warnings = List.copyOf(warnings);
+      blockers = List.copyOf(blockers);
+    }
+
+    /** Without blockers. */
+    public Readiness(boolean ready, List<Dependency> dependencies, List<String> warnings) {
+      this(ready, dependencies, warnings, List.of());
+    }
+
+    /** Why it is not ready, one line; empty when ready. */
+    public String reason() {
+      List<String> reasons = new java.util.ArrayList<>();
+      for (Dependency dependency : dependencies) {
+        if (!dependency.up()) {
+          reasons.add(dependency.name() + ": " + dependency.detail());
+        }
+      }
+      reasons.addAll(blockers);
+      return String.join("; ", reasons);
     }
   }
 

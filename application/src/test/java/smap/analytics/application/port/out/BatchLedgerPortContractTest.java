@@ -318,4 +318,48 @@ public abstract class BatchLedgerPortContractTest {
     assertThat(outbox.backlog()).isZero();
     assertThat(outbox.claimDue(10, NOW.plusSeconds(100))).isEmpty();
   }
+
+  @Test
+  void aHeldRowIsTakenOverOnlyWithTheLeaseLastSeenAndNeverClaimedAgainMeanwhile() {
+    BatchLedgerPort ledger = ledger();
+    ledger.begin(start("t1", new byte[0]));
+    ledger.commit(commit("t1", new AnalyzeResult("proj", "j", 2, 1, 1), false));
+    ResultOutboxPort outbox = outbox();
+    OutboxMessage claimed = outbox.claimDue(10, NOW.plusSeconds(5)).get(0);
+
+    assertThat(outbox.expiredLeases(10, NOW.plusSeconds(6))).isEmpty();
+    List<ResultOutboxPort.Lease> expired = outbox.expiredLeases(10, NOW.plusSeconds(36));
+    assertThat(expired).singleElement().satisfies(l -> assertThat(l.id()).isEqualTo(claimed.id()));
+    assertThat(outbox.claimDue(10, NOW.plusSeconds(36))).as("held rows are not claimed").isEmpty();
+    assertThat(outbox.backlog()).as("a held row is still backlog").isEqualTo(1);
+
+    outbox.renew(List.of(claimed.id()), NOW.plusSeconds(36));
+    assertThat(outbox.expiredLeases(10, NOW.plusSeconds(40))).as("renewed").isEmpty();
+    assertThat(outbox.takeOver(claimed.id(), expired.get(0).beat(), NOW.plusSeconds(70)))
+        .as("the holder renewed since that lease was seen")
+        .isEmpty();
+
+    long beat = outbox.expiredLeases(10, NOW.plusSeconds(70)).get(0).beat();
+    assertThat(outbox.takeOver(claimed.id(), beat, NOW.plusSeconds(70)))
+        .hasValueSatisfying(m -> assertThat(m.messageId()).isEqualTo(claimed.messageId()));
+    assertThat(outbox.takeOver(claimed.id(), beat, NOW.plusSeconds(70))).as("only once").isEmpty();
+    outbox.markPublished(claimed.id(), NOW.plusSeconds(71));
+    assertThat(outbox.expiredLeases(10, NOW.plusSeconds(3600))).isEmpty();
+    assertThat(outbox.backlog()).isZero();
+  }
+
+  @Test
+  void aReleasedClaimIsDueAgainAtOnceWithoutCountingAnAttempt() {
+    BatchLedgerPort ledger = ledger();
+    ledger.begin(start("t2", new byte[0]));
+    ledger.commit(commit("t2", new AnalyzeResult("proj", "j", 2, 1, 1), false));
+    ResultOutboxPort outbox = outbox();
+    OutboxMessage claimed = outbox.claimDue(10, NOW.plusSeconds(5)).get(0);
+
+    outbox.release(claimed.id(), NOW.plusSeconds(6));
+
+    assertThat(outbox.claimDue(10, NOW.plusSeconds(6)))
+        .singleElement()
+        .satisfies(m -> assertThat(m.attempts()).isEqualTo(1));
+  }
 }
