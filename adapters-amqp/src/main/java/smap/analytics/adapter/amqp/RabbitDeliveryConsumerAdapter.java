@@ -59,22 +59,13 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
   private final Backoff backoff;
   private final Duration batchTimeout;
   private final ExecutorService batches =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "batch");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newCachedThreadPool(Thread.ofPlatform().name("batch-", 0).daemon().factory());
   private volatile long lastProgress = System.nanoTime();
   private final AtomicInteger outageStreak = new AtomicInteger();
   private volatile long outageStartedAt;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "amqp-consumer-control");
-            t.setDaemon(true);
-            return t;
-          });
+          Thread.ofPlatform().name("amqp-consumer-control").daemon().factory());
   private final List<Worker> workers = new ArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private Channel deadLetters;

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import smap.analytics.application.fake.InMemoryFeatureFlags;
 import smap.analytics.application.fake.InMemoryResultOutbox;
+import smap.analytics.application.fake.ManualClock;
 import smap.analytics.application.fake.RecordingMetrics;
 import smap.analytics.application.fake.RecordingResultPublisher;
 import smap.analytics.application.port.out.FlagChange;
@@ -93,32 +94,8 @@ class RelayResultsServiceTest {
     assertThat(outbox.backlog()).isEqualTo(1);
   }
 
-  /** A clock the test moves. */
-  private static final class MovingClock extends Clock {
-    private Instant now = Instant.parse("2025-12-17T10:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   private RelayResultsService relay(
-      MovingClock moving, smap.analytics.application.port.out.ResultPublisherPort to) {
+      ManualClock moving, smap.analytics.application.port.out.ResultPublisherPort to) {
     return new RelayResultsService(
         outbox,
         to,
@@ -135,7 +112,7 @@ class RelayResultsServiceTest {
 
   @Test
   void aConfirmedResultWhoseMarkFailsIsKeptMarkedLaterAndNeverPublishedAgain() throws Exception {
-    MovingClock moving = new MovingClock();
+    ManualClock moving = new ManualClock();
     addResult("e1");
     List<OutboxMessage> sent = new ArrayList<>();
     RelayResultsService relay =
@@ -168,7 +145,7 @@ class RelayResultsServiceTest {
 
   @Test
   void aRowIsTakenOverOnlyAfterItsLeaseStoodStillForALeaseWithTheDatabaseUp() throws Exception {
-    MovingClock moving = new MovingClock();
+    ManualClock moving = new ManualClock();
     addResult("e1");
     outbox.holdBy(1, "relay-A", moving.instant().minusSeconds(1));
     RelayResultsService relay = relay(moving, publisher);

@@ -2,13 +2,11 @@ package smap.analytics.application.service.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import smap.analytics.application.fake.InMemoryAuditLog;
+import smap.analytics.application.fake.ManualClock;
 import smap.analytics.application.fake.console.InMemoryReplayJobs;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayOutcome;
@@ -19,26 +17,6 @@ import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.replay.ReplayJobState;
 
 class ReplayBatchesServiceTest {
-
-  /** A clock the test moves by hand. */
-  private static final class ManualClock extends Clock {
-    long millis = Instant.parse("2025-12-17T10:00:00Z").toEpochMilli();
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis);
-    }
-  }
 
   private final ManualClock clock = new ManualClock();
   private final InMemoryReplayJobs jobs = new InMemoryReplayJobs();
