@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -48,6 +49,7 @@ import smap.analytics.adapter.web.metrics.MicrometerPipelineMetricsAdapter;
 import smap.analytics.adapter.web.metrics.MicrometerRetentionMetricsAdapter;
 import smap.analytics.application.port.in.console.ReplayBatchesUseCase;
 import smap.analytics.application.port.out.BatchLedgerPort;
+import smap.analytics.application.port.out.BatchObjectPort;
 import smap.analytics.application.port.out.FeatureFlagPort;
 import smap.analytics.application.service.CheckReadinessService;
 import smap.analytics.application.service.FeatureFlagCache;
@@ -125,9 +127,18 @@ public final class ServiceRuntime implements AutoCloseable {
 
   /** Starts every part of {@code mode}; on failure, closes what was started and rethrows. */
   public static ServiceRuntime start(ServiceSettings settings, Mode mode) {
+    return start(settings, mode, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #start(ServiceSettings, Mode)}, with the object store port wrapped by {@code
+   * objects}: the fault tests wire in a port that fails on purpose.
+   */
+  public static ServiceRuntime start(
+      ServiceSettings settings, Mode mode, UnaryOperator<BatchObjectPort> objects) {
     ServiceRuntime runtime = new ServiceRuntime();
     try {
-      runtime.wire(settings, mode);
+      runtime.wire(settings, mode, objects);
       return runtime;
     } catch (RuntimeException e) {
       runtime.close();
@@ -135,7 +146,8 @@ public final class ServiceRuntime implements AutoCloseable {
     }
   }
 
-  private void wire(ServiceSettings settings, Mode mode) {
+  private void wire(
+      ServiceSettings settings, Mode mode, UnaryOperator<BatchObjectPort> objectsWrapper) {
     Clock clock = Clock.systemUTC();
     shutdownTimeout = settings.deadlines().shutdown();
     // Checked first, so a console without users stops before anything is consumed.
@@ -222,7 +234,13 @@ public final class ServiceRuntime implements AutoCloseable {
 
     ProcessDeliveryService delivery =
         new ProcessDeliveryService(
-            objects, ledger, metrics, flagCache, analyser, settings.pipeline(), clock);
+            objectsWrapper.apply(objects),
+            ledger,
+            metrics,
+            flagCache,
+            analyser,
+            settings.pipeline(),
+            clock);
     RabbitResultPublisherAdapter publisher = new RabbitResultPublisherAdapter(connection, rabbit);
     resources.add(publisher);
     RelayResultsService relay =

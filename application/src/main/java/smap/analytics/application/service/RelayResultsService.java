@@ -149,9 +149,19 @@ public final class RelayResultsService implements RelayResultsUseCase {
       }
       switch (outcome) {
         case CONFIRMED -> {
-          mark(message, new Mark.Published(clock.instant()));
+          long confirmed = System.nanoTime();
+          boolean marked = mark(message, new Mark.Published(clock.instant()));
           metrics.resultPublished("confirmed");
-          LOG.info("result {} published: {}", message.messageId(), message.result());
+          // The time from the confirm to the committed mark is the remaining duplicate window.
+          LOG.info(
+              "result {} published, {}: {}",
+              message.messageId(),
+              marked
+                  ? "marked "
+                      + (System.nanoTime() - confirmed) / 1_000_000
+                      + " ms after the confirm"
+                  : "mark kept until the database is back",
+              message.result());
         }
         case UNROUTABLE -> {
           mark(message, new Mark.Unroutable(clock.instant()));
@@ -178,9 +188,10 @@ public final class RelayResultsService implements RelayResultsUseCase {
    * anything else, and the row's lease is renewed meanwhile, so a confirmed result is never
    * published again because its mark failed.
    */
-  private void mark(OutboxMessage message, Mark mark) {
+  private boolean mark(OutboxMessage message, Mark mark) {
     try {
       apply(message.id(), mark);
+      return true;
     } catch (RuntimeException e) {
       if (pending.isEmpty()) {
         LOG.warn(
@@ -191,6 +202,7 @@ public final class RelayResultsService implements RelayResultsUseCase {
             e.toString());
       }
       pending.put(message.id(), mark);
+      return false;
     }
   }
 

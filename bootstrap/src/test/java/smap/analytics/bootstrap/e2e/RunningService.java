@@ -39,6 +39,16 @@ public final class RunningService implements AutoCloseable {
   public static RunningService start(
       String prefix, ServiceRuntime.Mode mode, Consumer<Map<String, String>> environment)
       throws Exception {
+    return start(prefix, mode, environment, java.util.function.UnaryOperator.identity());
+  }
+
+  /** As above, with the object store port wrapped (a test-only failing port). */
+  public static RunningService start(
+      String prefix,
+      ServiceRuntime.Mode mode,
+      Consumer<Map<String, String>> environment,
+      java.util.function.UnaryOperator<smap.analytics.application.port.out.BatchObjectPort> objects)
+      throws Exception {
     RunningService service = new RunningService();
     try {
       service.suffix = TestInfrastructure.uniqueSuffix();
@@ -63,7 +73,7 @@ public final class RunningService implements AutoCloseable {
           io.minio.MakeBucketArgs.builder()
               .bucket(service.settings.objectStore().bucket())
               .build());
-      service.runtime = ServiceRuntime.start(service.settings, mode);
+      service.runtime = ServiceRuntime.start(service.settings, mode, objects);
       ConnectionFactory factory = new ConnectionFactory();
       factory.setUri(TestInfrastructure.RABBITMQ);
       service.broker = factory.newConnection(prefix + "-it");
