@@ -13,10 +13,12 @@ public final class JooqOperationalStatsAdapter implements OperationalStatsPort {
   private static final String SQL =
       """
       SELECT
-        (SELECT count(*) FROM result_outbox WHERE status IN ('PENDING', 'FAILED')) AS backlog,
+        (SELECT count(*) FROM result_outbox WHERE status IN ('PENDING', 'FAILED', 'PUBLISHING'))
+          AS backlog,
         (SELECT count(*) FROM result_outbox WHERE status = 'UNROUTABLE') AS unroutable,
         (SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)
-           FROM result_outbox WHERE status IN ('PENDING', 'FAILED')) AS oldest_pending,
+           FROM result_outbox WHERE status IN ('PENDING', 'FAILED', 'PUBLISHING'))
+          AS oldest_pending,
         (SELECT count(*) FROM batch_ledger WHERE status = 'PARKED') AS parked
       """;
 
