@@ -218,6 +218,19 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
     return outageStreak.get();
   }
 
+  /** The batch ids set in the MDC of the current thread. */
+  private static Map<String, String> batchIds() {
+    Map<String, String> ids = new HashMap<>();
+    for (String key :
+        List.of(BatchLogContext.EVENT_ID, BatchLogContext.JOB_ID, BatchLogContext.PROJECT_ID)) {
+      String value = org.slf4j.MDC.get(key);
+      if (value != null) {
+        ids.put(key, value);
+      }
+    }
+    return ids;
+  }
+
   private static int crashes(AMQP.BasicProperties properties) {
     Object value =
         properties.getHeaders() == null ? null : properties.getHeaders().get(CRASHES_HEADER);
@@ -348,7 +361,20 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
                 null,
                 crashes);
         DeliveryOutcome outcome;
-        Future<DeliveryOutcome> running = batches.submit(() -> useCase.process(command));
+        Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
+        Future<DeliveryOutcome> running =
+            batches.submit(
+                () -> {
+                  // The batch's ids the use case sets are copied to this delivery's thread, so the
+                  // requeue, outage and park lines below carry them.
+                  try (BatchLogContext held = BatchLogContext.hold()) {
+                    try {
+                      return useCase.process(command);
+                    } finally {
+                      ids.putAll(batchIds());
+                    }
+                  }
+                });
         try {
           outcome = running.get(batchTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -369,6 +395,7 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
           return;
         }
         lastProgress = System.nanoTime();
+        ids.forEach(BatchLogContext::put);
         switch (outcome) {
           case DeliveryOutcome.Acknowledge ack -> {
             getChannel().basicAck(envelope.getDeliveryTag(), false);

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import smap.analytics.application.port.in.BatchLogContext;
 import smap.analytics.application.port.in.RelayResultsUseCase;
 import smap.analytics.application.port.out.OutboxMessage;
 import smap.analytics.application.port.out.PipelineMetricsPort;
@@ -129,56 +130,60 @@ public final class RelayResultsService implements RelayResultsUseCase {
     int handled = 0;
     for (int i = 0; i < due.size(); i++) {
       OutboxMessage message = due.get(i);
-      renewQuietly(List.of(message.id()));
-      PublishOutcome outcome;
-      try {
-        outcome = publisher.publish(message);
-      } catch (DependencyUnavailableException e) {
-        Instant retryAt = clock.instant().plus(backoff(message.attempts() + 1));
-        mark(message, new Mark.Failed(e.getMessage(), retryAt));
-        metrics.resultPublished("failed");
-        LOG.warn(
-            "result {} not published ({}); retry at {}",
-            message.messageId(),
-            e.getMessage(),
-            retryAt);
-        for (OutboxMessage untried : due.subList(i + 1, due.size())) {
-          outbox.release(untried.id(), clock.instant());
-        }
-        return handled + 1;
-      }
-      switch (outcome) {
-        case CONFIRMED -> {
-          long confirmed = System.nanoTime();
-          boolean marked = mark(message, new Mark.Published(clock.instant()));
-          metrics.resultPublished("confirmed");
-          // The time from the confirm to the committed mark is the remaining duplicate window.
-          LOG.info(
-              "result {} published, {}: {}",
-              message.messageId(),
-              marked
-                  ? "marked "
-                      + (System.nanoTime() - confirmed) / 1_000_000
-                      + " ms after the confirm"
-                  : "mark kept until the database is back",
-              message.result());
-        }
-        case UNROUTABLE -> {
-          mark(message, new Mark.Unroutable(clock.instant()));
-          metrics.resultPublished("unroutable");
-          LOG.error(
-              "result {} is UNROUTABLE: no queue is bound to the result exchange for its routing"
-                  + " key; the Collector will not see it. It stays in the outbox as unroutable.",
-              message.messageId());
-        }
-        case NACKED -> {
+      try (BatchLogContext log =
+          BatchLogContext.open(
+              message.eventId().value(), message.result().jobId(), message.result().projectId())) {
+        renewQuietly(List.of(message.id()));
+        PublishOutcome outcome;
+        try {
+          outcome = publisher.publish(message);
+        } catch (DependencyUnavailableException e) {
           Instant retryAt = clock.instant().plus(backoff(message.attempts() + 1));
-          mark(message, new Mark.Failed("broker nacked the publish", retryAt));
-          metrics.resultPublished("nacked");
-          LOG.warn("result {} nacked by the broker; retry at {}", message.messageId(), retryAt);
+          mark(message, new Mark.Failed(e.getMessage(), retryAt));
+          metrics.resultPublished("failed");
+          LOG.warn(
+              "result {} not published ({}); retry at {}",
+              message.messageId(),
+              e.getMessage(),
+              retryAt);
+          for (OutboxMessage untried : due.subList(i + 1, due.size())) {
+            outbox.release(untried.id(), clock.instant());
+          }
+          return handled + 1;
         }
+        switch (outcome) {
+          case CONFIRMED -> {
+            long confirmed = System.nanoTime();
+            boolean marked = mark(message, new Mark.Published(clock.instant()));
+            metrics.resultPublished("confirmed");
+            // The time from the confirm to the committed mark is the remaining duplicate window.
+            LOG.info(
+                "result {} published, {}: {}",
+                message.messageId(),
+                marked
+                    ? "marked "
+                        + (System.nanoTime() - confirmed) / 1_000_000
+                        + " ms after the confirm"
+                    : "mark kept until the database is back",
+                message.result());
+          }
+          case UNROUTABLE -> {
+            mark(message, new Mark.Unroutable(clock.instant()));
+            metrics.resultPublished("unroutable");
+            LOG.error(
+                "result {} is UNROUTABLE: no queue is bound to the result exchange for its routing"
+                    + " key; the Collector will not see it. It stays in the outbox as unroutable.",
+                message.messageId());
+          }
+          case NACKED -> {
+            Instant retryAt = clock.instant().plus(backoff(message.attempts() + 1));
+            mark(message, new Mark.Failed("broker nacked the publish", retryAt));
+            metrics.resultPublished("nacked");
+            LOG.warn("result {} nacked by the broker; retry at {}", message.messageId(), retryAt);
+          }
+        }
+        handled++;
       }
-      handled++;
     }
     return handled;
   }
