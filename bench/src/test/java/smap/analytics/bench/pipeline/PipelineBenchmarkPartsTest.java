@@ -37,8 +37,10 @@ class PipelineBenchmarkPartsTest {
     }
     assertThat(x).isPositive();
     assertThat(ProcStats.cpuMicros(pid) - before).isGreaterThanOrEqualTo(100_000);
-    assertThat(ProcStats.rssBytes(pid)).isGreaterThan(10L << 20);
-    assertThat(ProcStats.peakRssBytes(pid)).isGreaterThanOrEqualTo(ProcStats.rssBytes(pid));
+    long rss = ProcStats.rssBytes(pid);
+    assertThat(rss).isGreaterThan(10L << 20);
+    // The peak read after the current size: the heap may grow in between, the peak never falls.
+    assertThat(ProcStats.peakRssBytes(pid)).isGreaterThanOrEqualTo(rss);
     assertThat(ProcStats.pidsNamed("java")).contains(pid);
   }
 
