@@ -77,7 +77,8 @@ class ConsoleSeededIT {
           "seeded: 100 000 batches and 1 000 000 error rows in %.1f s%n",
           (System.nanoTime() - seedStart) / 1e9);
       JooqConsoleQueryAdapter queries =
-          new JooqConsoleQueryAdapter(DSL.using(ds, SQLDialect.POSTGRES));
+          new JooqConsoleQueryAdapter(
+              DSL.using(ds, SQLDialect.POSTGRES), java.util.concurrent.ForkJoinPool.commonPool());
 
       List<BatchRow> first =
           timed("batches: first page of 50", () -> queries.batches(BatchFilter.ANY, null, 51));

@@ -1,6 +1,11 @@
 package smap.analytics.adapter.web.console;
 
 import io.javalin.http.Context;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import smap.analytics.application.port.in.console.AuditTrailUseCase;
 import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
@@ -14,11 +19,15 @@ final class AuditHandler {
     this.audit = audit;
   }
 
-  private List<AuditEntry> entries(Context ctx) {
+  private List<AuditEntry> entries(Context ctx, int limit) {
     return audit.list(
         ConsoleSupport.blankToNull(ctx.queryParam("actor")),
         ConsoleSupport.blankToNull(ctx.queryParam("action")),
-        500);
+        limit);
+  }
+
+  private List<AuditEntry> entries(Context ctx) {
+    return entries(ctx, Bounds.limit(ctx, "limit", 500, Bounds.MAX_AUDIT_PAGE));
   }
 
   void page(Context ctx) {
@@ -36,26 +45,32 @@ final class AuditHandler {
     ConsoleSupport.json(ctx, entries(ctx));
   }
 
-  void csv(Context ctx) {
-    StringBuilder csv = new StringBuilder("at,actor,action,target,scope,reason,outcome\n");
-    for (AuditEntry e : entries(ctx)) {
-      csv.append(e.at())
-          .append(',')
-          .append(ErrorsHandler.cell(e.actor()))
-          .append(',')
-          .append(ErrorsHandler.cell(e.action()))
-          .append(',')
-          .append(ErrorsHandler.cell(e.target()))
-          .append(',')
-          .append(ErrorsHandler.cell(e.scope()))
-          .append(',')
-          .append(ErrorsHandler.cell(e.reason()))
-          .append(',')
-          .append(ErrorsHandler.cell(e.outcome()))
-          .append('\n');
-    }
+  /** Streamed row by row, at most {@link Bounds#MAX_CSV_ROWS} rows (the newest). */
+  void csv(Context ctx) throws IOException {
+    List<AuditEntry> rows =
+        entries(ctx, Bounds.limit(ctx, "limit", Bounds.MAX_CSV_ROWS, Bounds.MAX_CSV_ROWS));
     ctx.header("Content-Disposition", "attachment; filename=\"audit-log.csv\"")
-        .contentType("text/csv; charset=utf-8")
-        .result(csv.toString());
+        .contentType("text/csv; charset=utf-8");
+    try (Writer csv =
+        new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
+      csv.write("at,actor,action,target,scope,reason,outcome\n");
+      for (AuditEntry e : rows) {
+        csv.write(
+            e.at()
+                + ","
+                + ErrorsHandler.cell(e.actor())
+                + ","
+                + ErrorsHandler.cell(e.action())
+                + ","
+                + ErrorsHandler.cell(e.target())
+                + ","
+                + ErrorsHandler.cell(e.scope())
+                + ","
+                + ErrorsHandler.cell(e.reason())
+                + ","
+                + ErrorsHandler.cell(e.outcome())
+                + "\n");
+      }
+    }
   }
 }

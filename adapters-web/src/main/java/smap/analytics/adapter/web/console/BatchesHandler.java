@@ -48,13 +48,17 @@ final class BatchesHandler {
   }
 
   private BatchPage query(Context ctx, BatchFilter filter) {
+    return query(ctx, filter, PAGE);
+  }
+
+  private BatchPage query(Context ctx, BatchFilter filter, int limit) {
     Cursor after = null;
     String at = ctx.queryParam("after_at");
     String id = ctx.queryParam("after_id");
     if (at != null && id != null) {
       after = new Cursor(ConsoleSupport.instant(at, "after_at"), id);
     }
-    return batches.list(new BatchListQuery(filter, after, PAGE));
+    return batches.list(new BatchListQuery(filter, after, limit));
   }
 
   private static String nextQuery(BatchFilter f, BatchPage page) {
@@ -101,14 +105,19 @@ final class BatchesHandler {
 
   void listApi(Context ctx) {
     BatchFilter filter = filter(ctx);
-    BatchPage page = query(ctx, filter);
+    BatchPage page = query(ctx, filter, Bounds.limit(ctx, "limit", PAGE, Bounds.MAX_BATCH_PAGE));
     ConsoleSupport.json(
         ctx,
         Map.of(
             "rows",
             page.rows(),
             "next",
-            nextQuery(filter, page) == null ? "" : nextQuery(filter, page),
+            nextQuery(filter, page) == null
+                ? ""
+                : nextQuery(filter, page)
+                    + (ctx.queryParam("limit") == null
+                        ? ""
+                        : "&limit=" + Fmt.query(ctx.queryParam("limit"))),
             "server_millis",
             page.serverMillis()));
   }

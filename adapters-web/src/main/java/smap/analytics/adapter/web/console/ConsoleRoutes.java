@@ -1,17 +1,54 @@
 package smap.analytics.adapter.web.console;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
-/** Registers the console: security first, then one handler class per screen and its JSON API. */
+/**
+ * Registers the console: security first, then one handler class per screen and its JSON API. Every
+ * console route runs under one semaphore ({@link ConsoleOptions#maxConcurrentRequests()}): beyond
+ * it a request waits up to {@link #QUEUE_WAIT_SECONDS} s and is then answered 503, so a flood of
+ * console requests cannot pile up on the database.
+ */
 public final class ConsoleRoutes {
 
-  private ConsoleRoutes() {}
+  static final int QUEUE_WAIT_SECONDS = 2;
 
-  public static void register(JavalinConfig config, ConsoleUseCases console, Clock clock) {
-    ConsoleSecurity security = new ConsoleSecurity(console.users(), console.secureCookies(), clock);
-    LoginHandler login = new LoginHandler(security, console.audit(), clock);
+  /** One registered route: {@code GET /api/batches/{id}}. */
+  public record Route(String method, String path) {}
+
+  /**
+   * What was registered: the routes (the OpenAPI test compares the /api ones with the document) and
+   * the number of server-side sessions held (signed-in users only).
+   */
+  public record Registration(List<Route> routes, IntSupplier sessions) {}
+
+  private final JavalinConfig config;
+  private final Semaphore permits;
+  private final List<Route> routes = new ArrayList<>();
+
+  private ConsoleRoutes(JavalinConfig config, int permits) {
+    this.config = config;
+    this.permits = new Semaphore(permits);
+  }
+
+  /** Registers every console route. */
+  public static Registration register(JavalinConfig config, ConsoleUseCases console, Clock clock) {
+    ConsoleOptions options = console.options();
+    ConsoleSecurity security =
+        new ConsoleSecurity(
+            console.users(), console.secureCookies(), options, console.audit(), clock);
+    LoginHandler login = new LoginHandler(security);
     OverviewHandler overview = new OverviewHandler(console.overview());
     BatchesHandler batches = new BatchesHandler(console.batches(), console.replay());
     ErrorsHandler errors = new ErrorsHandler(console.errors(), clock);
@@ -27,34 +64,71 @@ public final class ConsoleRoutes {
           files.location = Location.CLASSPATH;
         });
     config.routes.before(security::authenticate);
-    config.routes.get("/login", login::form);
-    config.routes.post("/login", login::submit);
-    config.routes.post("/logout", login::logout);
-    config.routes.get("/", overview::page);
-    config.routes.get("/batches", batches::list);
-    config.routes.get("/batches/{id}", batches::show);
-    config.routes.post("/batches/{id}/replay", batches::replay);
-    config.routes.get("/errors", errors::page);
-    config.routes.get("/errors.csv", errors::csv);
-    config.routes.get("/flags", flags::page);
-    config.routes.post("/flags/{key}", flags::change);
-    config.routes.post("/replays/preview", replays::preview);
-    config.routes.get("/replays", replays::list);
-    config.routes.get("/replays/{id}", replays::show);
-    config.routes.post("/replays/{id}/{action}", replays::action);
-    config.routes.post("/api/replays/preview", replays::previewApi);
-    config.routes.get("/api/replays", replays::listApi);
-    config.routes.get("/api/replays/{id}", replays::showApi);
-    config.routes.post("/api/replays/{id}/{action}", replays::actionApi);
-    config.routes.get("/audit", audit::page);
-    config.routes.get("/audit.csv", audit::csv);
-    config.routes.get("/api/overview", overview::api);
-    config.routes.get("/api/batches", batches::listApi);
-    config.routes.get("/api/batches/{id}", batches::showApi);
-    config.routes.post("/api/batches/{id}/replay", batches::replayApi);
-    config.routes.get("/api/errors", errors::api);
-    config.routes.get("/api/flags", flags::api);
-    config.routes.post("/api/flags/{key}", flags::changeApi);
-    config.routes.get("/api/audit", audit::api);
+    ConsoleRoutes r = new ConsoleRoutes(config, options.maxConcurrentRequests());
+    r.get("/login", login::form);
+    r.post("/login", login::submit);
+    r.post("/logout", login::logout);
+    r.get("/", overview::page);
+    r.get("/batches", batches::list);
+    r.get("/batches/{id}", batches::show);
+    r.post("/batches/{id}/replay", batches::replay);
+    r.get("/errors", errors::page);
+    r.get("/errors.csv", errors::csv);
+    r.get("/flags", flags::page);
+    r.post("/flags/{key}", flags::change);
+    r.post("/replays/preview", replays::preview);
+    r.get("/replays", replays::list);
+    r.get("/replays/{id}", replays::show);
+    r.post("/replays/{id}/{action}", replays::action);
+    r.get("/audit", audit::page);
+    r.get("/audit.csv", audit::csv);
+    r.get("/api/openapi.json", ConsoleRoutes::openApi);
+    r.get("/api/overview", overview::api);
+    r.get("/api/batches", batches::listApi);
+    r.get("/api/batches/{id}", batches::showApi);
+    r.post("/api/batches/{id}/replay", batches::replayApi);
+    r.get("/api/errors", errors::api);
+    r.get("/api/flags", flags::api);
+    r.post("/api/flags/{key}", flags::changeApi);
+    r.post("/api/replays/preview", replays::previewApi);
+    r.get("/api/replays", replays::listApi);
+    r.get("/api/replays/{id}", replays::showApi);
+    r.post("/api/replays/{id}/{action}", replays::actionApi);
+    r.get("/api/audit", audit::api);
+    return new Registration(List.copyOf(r.routes), security.sessions()::size);
+  }
+
+  private void get(String path, Handler handler) {
+    routes.add(new Route("GET", path));
+    config.routes.get(path, bounded(handler));
+  }
+
+  private void post(String path, Handler handler) {
+    routes.add(new Route("POST", path));
+    config.routes.post(path, bounded(handler));
+  }
+
+  private Handler bounded(Handler handler) {
+    return ctx -> {
+      if (!permits.tryAcquire(QUEUE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        ctx.header("Retry-After", "1");
+        throw new HttpResponseException(503, "the console is busy; try again in a moment");
+      }
+      try {
+        handler.handle(ctx);
+      } finally {
+        permits.release();
+      }
+    };
+  }
+
+  /** The OpenAPI 3 document of the JSON API (kept in the repository as openapi.json). */
+  private static void openApi(Context ctx) throws IOException {
+    try (InputStream in = ConsoleRoutes.class.getResourceAsStream("/openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the classpath");
+      }
+      ctx.contentType("application/json").result(in.readAllBytes());
+    }
   }
 }

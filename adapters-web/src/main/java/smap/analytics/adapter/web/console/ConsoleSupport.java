@@ -118,7 +118,7 @@ final class ConsoleSupport {
       };
     } catch (RuntimeException e) {
       throw new io.javalin.http.BadRequestResponse(
-          "window must look like 30m, 1h, 24h or 7d, got '" + value + "'");
+          "window must look like 30m, 1h, 24h or 7d, got '" + Bounds.shorten(value) + "'");
     }
   }
 
@@ -133,7 +133,10 @@ final class ConsoleSupport {
         return java.time.LocalDateTime.parse(value.strip()).toInstant(java.time.ZoneOffset.UTC);
       } catch (DateTimeParseException again) {
         throw new io.javalin.http.BadRequestResponse(
-            name + " must be an ISO-8601 time such as 2025-12-17T10:00:00Z, got '" + value + "'");
+            name
+                + " must be an ISO-8601 time such as 2025-12-17T10:00:00Z, got '"
+                + Bounds.shorten(value)
+                + "'");
       }
     }
   }

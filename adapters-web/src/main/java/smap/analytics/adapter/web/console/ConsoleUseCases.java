@@ -10,7 +10,8 @@ import smap.analytics.application.port.in.console.ReplayBatchesUseCase;
 import smap.analytics.application.port.in.console.ShowOverviewUseCase;
 
 /**
- * What the console needs: its use cases, its users and whether cookies are marked Secure.
+ * What the console needs: its use cases, its users, whether cookies are marked Secure and its
+ * security settings.
  *
  * @param users by name; the console refuses to start without any
  */
@@ -23,12 +24,14 @@ public record ConsoleUseCases(
     ManageFlagsUseCase flags,
     AuditTrailUseCase audit,
     Map<String, ConsoleUser> users,
-    boolean secureCookies) {
+    boolean secureCookies,
+    ConsoleOptions options) {
 
   public ConsoleUseCases {
     if (users == null || users.isEmpty()) {
       throw new IllegalArgumentException("the console needs at least one user (CONSOLE_USERS)");
     }
     users = Map.copyOf(users);
+    options = options == null ? ConsoleOptions.defaults() : options;
   }
 }

@@ -24,6 +24,7 @@ public record ConsoleUser(String name, Role role, String passwordHash) {
   /** Checks a password in constant time (bcrypt, as the library does it). */
   public boolean accepts(String password) {
     return password != null
+        && password.getBytes(StandardCharsets.UTF_8).length <= 72
         && BCrypt.verifyer()
             .verify(
                 password.getBytes(StandardCharsets.UTF_8),
@@ -35,7 +36,12 @@ public record ConsoleUser(String name, Role role, String passwordHash) {
    * A bcrypt hash of {@code password} (cost 10), for configuration and the demo's one-time user.
    */
   public static String hash(String password) {
-    return BCrypt.withDefaults().hashToString(10, password.toCharArray());
+    return hash(password, 10);
+  }
+
+  /** A bcrypt hash of {@code password} with the given cost (4 to 31). */
+  public static String hash(String password, int cost) {
+    return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
   }
 
   /** Parses {@code name:role:hash,...}; throws IllegalArgumentException naming the bad entry. */

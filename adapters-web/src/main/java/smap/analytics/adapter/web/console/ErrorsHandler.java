@@ -27,11 +27,22 @@ final class ErrorsHandler {
     Instant to = ConsoleSupport.instant(ctx.queryParam("to"), "to");
     Instant from = ConsoleSupport.instant(ctx.queryParam("from"), "from");
     String label = ctx.queryParam("window") == null ? "24h" : ctx.queryParam("window");
+    Window window;
     if (from == null) {
       Instant end = to == null ? clock.instant() : to;
-      return new Window(label, end.minus(ConsoleSupport.window(label)), end);
+      java.time.Duration length = ConsoleSupport.window(label);
+      if (length.compareTo(Bounds.MAX_WINDOW) > 0) {
+        throw new io.javalin.http.BadRequestResponse(
+            "the window is longer than "
+                + Bounds.MAX_WINDOW.toDays()
+                + " days; choose a shorter one");
+      }
+      window = new Window(label, end.minus(length), end);
+    } else {
+      window = new Window("custom", from, to == null ? clock.instant() : to);
     }
-    return new Window("custom", from, to == null ? clock.instant() : to);
+    Bounds.window(window.from(), window.to());
+    return window;
   }
 
   private static String source(Context ctx) {

@@ -1,66 +1,53 @@
 package smap.analytics.adapter.web.console;
 
 import io.javalin.http.Context;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
-import smap.analytics.application.port.in.console.AuditTrailUseCase;
-import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
+import java.net.URI;
+import java.net.URISyntaxException;
 
-/** Screen: sign in and out; both are audited. */
+/** Screen: sign in and out; every attempt is audited (by {@link SignInGuard}). */
 final class LoginHandler {
 
-  private final ConsoleSecurity security;
-  private final AuditTrailUseCase audit;
-  private final Clock clock;
+  static final int MAX_NEXT_CHARS = 2048;
 
-  LoginHandler(ConsoleSecurity security, AuditTrailUseCase audit, Clock clock) {
+  private final ConsoleSecurity security;
+
+  LoginHandler(ConsoleSecurity security) {
     this.security = security;
-    this.audit = audit;
-    this.clock = clock;
   }
 
   void form(Context ctx) {
-    Sessions.Session session = security.loginSession(ctx);
+    render(ctx, null, safeNext(ctx.queryParam("next")));
+  }
+
+  private void render(Context ctx, String error, String next) {
     ConsoleSupport.render(
-        ctx,
-        "login.jte",
-        new Pages.LoginPage(session.csrf(), null, safeNext(ctx.queryParam("next"))));
+        ctx, "login.jte", new Pages.LoginPage(security.loginToken(ctx), error, next));
   }
 
   void submit(Context ctx) {
-    Sessions.Session anonymous = security.loginSession(ctx);
     String next = safeNext(ctx.formParam("next"));
-    if (!ConsoleSecurity.csrfMatches(ctx, anonymous)) {
+    if (!security.loginTokenMatches(ctx)) {
       ctx.status(403);
-      ConsoleSupport.render(
-          ctx,
-          "login.jte",
-          new Pages.LoginPage(anonymous.csrf(), "The form expired; please sign in again.", next));
+      render(ctx, "The form expired; please sign in again.", next);
       return;
     }
-    String name = ctx.formParam("username") == null ? "" : ctx.formParam("username").strip();
-    Optional<ConsoleUser> user = security.check(name, ctx.formParam("password"));
-    audit.record(
-        new AuditEntry(
-            clock.instant(),
-            name.isEmpty() ? "(empty)" : name,
-            "login",
-            null,
-            null,
-            null,
-            user.isPresent() ? "ok" : "denied",
-            Map.of("ip", ctx.ip())));
-    if (user.isEmpty()) {
-      ctx.status(401);
-      ConsoleSupport.render(
-          ctx,
-          "login.jte",
-          new Pages.LoginPage(anonymous.csrf(), "Unknown user or wrong password.", next));
-      return;
+    SignInGuard.Outcome outcome =
+        security
+            .guard()
+            .attempt(ctx.formParam("username"), ctx.formParam("password"), ctx.ip(), "form");
+    switch (outcome) {
+      case SignInGuard.Accepted accepted -> {
+        security.signIn(ctx, accepted.user());
+        ctx.redirect(next);
+      }
+      case SignInGuard.Refused refused -> {
+        ctx.status(refused.status());
+        if (refused.retryAfterSeconds() > 0) {
+          ctx.header("Retry-After", Long.toString(refused.retryAfterSeconds()));
+        }
+        render(ctx, refused.message(), next);
+      }
     }
-    security.signIn(ctx, anonymous, user.get());
-    ctx.redirect(next);
   }
 
   void logout(Context ctx) {
@@ -68,10 +55,37 @@ final class LoginHandler {
     ctx.redirect("/login");
   }
 
-  /** Only local paths, so the login form cannot redirect elsewhere. */
-  private static String safeNext(String next) {
-    return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
-        ? next
-        : "/";
+  /**
+   * Where to go after sign-in: only a path of this site. Anything with a control character
+   * (browsers drop TAB and newlines, so {@code /\t/evil.example} would become {@code
+   * //evil.example}), a space, a backslash, a non-ASCII character, a scheme or a host, or that
+   * starts with {@code //}, goes to {@code /}.
+   */
+  static String safeNext(String next) {
+    if (next == null || next.isEmpty() || next.length() > MAX_NEXT_CHARS) {
+      return "/";
+    }
+    for (int i = 0; i < next.length(); i++) {
+      char c = next.charAt(i);
+      if (c <= ' ' || c >= 0x7f || c == '\\') {
+        return "/";
+      }
+    }
+    if (!next.startsWith("/") || next.startsWith("//")) {
+      return "/";
+    }
+    try {
+      URI uri = new URI(next);
+      if (uri.getScheme() != null
+          || uri.getRawAuthority() != null
+          || uri.getRawPath() == null
+          || !uri.getRawPath().startsWith("/")
+          || uri.getRawPath().startsWith("//")) {
+        return "/";
+      }
+    } catch (URISyntaxException e) {
+      return "/";
+    }
+    return next;
   }
 }

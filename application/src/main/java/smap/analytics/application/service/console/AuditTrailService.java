@@ -8,6 +8,9 @@ import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
 /** Service: the operator audit log. */
 public final class AuditTrailService implements AuditTrailUseCase {
 
+  /** Entries one call returns at most (the CSV export's cap). */
+  public static final int MAX_ENTRIES = 10_000;
+
   private final AuditLogPort audit;
 
   public AuditTrailService(AuditLogPort audit) {
@@ -16,7 +19,7 @@ public final class AuditTrailService implements AuditTrailUseCase {
 
   @Override
   public List<AuditEntry> list(String actor, String action, int limit) {
-    return audit.list(actor, action, Math.max(1, Math.min(1000, limit)));
+    return audit.list(actor, action, Math.max(1, Math.min(MAX_ENTRIES, limit)));
   }
 
   @Override

@@ -16,6 +16,9 @@ import smap.analytics.application.port.out.console.ConsoleQueryPort.SeriesPoint;
 /** Service: the error distribution of a window, with totals by code, category and platform. */
 public final class InspectCrawlErrorsService implements InspectCrawlErrorsUseCase {
 
+  /** Time buckets of one report at most. */
+  public static final int MAX_BUCKETS = 500;
+
   private final ConsoleQueryPort queries;
 
   public InspectCrawlErrorsService(ConsoleQueryPort queries) {
@@ -60,7 +63,10 @@ public final class InspectCrawlErrorsService implements InspectCrawlErrorsUseCas
         series);
   }
 
-  /** About 24 to 48 buckets over the window, whole minutes, hours or days. */
+  /**
+   * About 24 to 48 buckets over the window, whole minutes, hours or days; never more than {@link
+   * #MAX_BUCKETS} whatever the window (wider windows get wider buckets).
+   */
   static long bucketSeconds(Duration window) {
     long seconds = Math.max(60, window.getSeconds());
     for (long bucket :
@@ -69,7 +75,9 @@ public final class InspectCrawlErrorsService implements InspectCrawlErrorsUseCas
         return bucket;
       }
     }
-    return 7 * 86_400;
+    long week = 7 * 86_400;
+    long widest = (seconds + MAX_BUCKETS - 1) / MAX_BUCKETS;
+    return Math.max(week, (widest + week - 1) / week * week);
   }
 
   private static Series series(

@@ -17,7 +17,20 @@ public interface ConsoleQueryPort {
   /** The ledger row of one event with its attempts, error rows and published results. */
   Optional<BatchDetail> batch(EventId eventId);
 
-  /** Error rows grouped by code, category, transience, platform and source, in a time window. */
+  /** Groups of error rows one report lists at most; the rest are folded (see errorGroups). */
+  int MAX_ERROR_GROUPS = 50;
+
+  /** The code of a group that folds the codes beyond the largest {@link #MAX_ERROR_GROUPS}. */
+  String OTHER_CODES = "(other codes)";
+
+  /** The platform of such a folded group. */
+  String OTHER_PLATFORMS = "(several)";
+
+  /**
+   * Error rows grouped by code, category, transience, platform and source, in a time window: the
+   * {@link #MAX_ERROR_GROUPS} largest groups, then the rest folded into one {@link #OTHER_CODES}
+   * group per category, transience and source (so totals by category stay exact).
+   */
   List<ErrorGroup> errorGroups(Instant from, Instant to, String source);
 
   /**
