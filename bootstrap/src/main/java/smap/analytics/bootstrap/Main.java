@@ -1,5 +1,6 @@
 package smap.analytics.bootstrap;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -19,7 +20,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int code = run(args, System.getenv(), System.out, System.err);
+    int code = run(args, System.getenv(), System.in, System.out, System.err);
     if (code != Integer.MIN_VALUE) {
       System.exit(code);
     }
@@ -30,6 +31,12 @@ public final class Main {
    * was started and ended by a shutdown signal.
    */
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    return run(args, env, System.in, out, err);
+  }
+
+  /** Runs a command that may read standard input ({@code user add}). */
+  static int run(
+      String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
     if (args.length == 0 || Arrays.asList("--help", "-h", "help").contains(args[0])) {
       out.print(help());
       return args.length == 0 ? EXIT_USAGE : 0;
@@ -40,6 +47,15 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       err.println("smap-analytics: unknown command '" + args[0] + "'; try --help");
       return EXIT_USAGE;
+    }
+    if (command == Command.USER) {
+      // Needs no settings: it only hashes a password.
+      return UserCommand.run(
+          Arrays.asList(args).subList(1, args.length),
+          in,
+          in == System.in ? UserCommand.terminal() : null,
+          out,
+          err);
     }
     ServiceSettings settings;
     try {
@@ -115,6 +131,9 @@ public final class Main {
     MIGRATE(
         "Apply the database migrations and exit (--dry-run: list the pending ones, apply"
             + " nothing). Back up the database first."),
+    USER(
+        "user add NAME --role viewer|operator: read a password (prompt, or stdin) and print"
+            + " the CONSOLE_USERS entry."),
     DEMO(
         "Run everything on this machine: an in-process S3 server, a simulated crawler uploading"
             + " TikTok and YouTube batches, and the service; prints what it processed (--once: then"
@@ -131,7 +150,8 @@ public final class Main {
         case CONSUME -> ServiceRuntime.Mode.HEADLESS;
         case SERVE -> ServiceRuntime.Mode.SERVE;
         case CONSOLE -> ServiceRuntime.Mode.CONSOLE_ONLY;
-        case MIGRATE, DEMO -> throw new IllegalStateException(name() + " has no runtime mode");
+        case MIGRATE, DEMO, USER ->
+            throw new IllegalStateException(name() + " has no runtime mode");
       };
     }
   }

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
@@ -43,6 +45,7 @@ import smap.analytics.adapter.postgres.console.JooqConsoleQueryAdapter;
 import smap.analytics.adapter.postgres.console.JooqReplayJobAdapter;
 import smap.analytics.adapter.web.OpsHandlers;
 import smap.analytics.adapter.web.WebServer;
+import smap.analytics.adapter.web.console.ConsoleOptions;
 import smap.analytics.adapter.web.console.ConsoleUseCases;
 import smap.analytics.adapter.web.console.ConsoleUser;
 import smap.analytics.adapter.web.metrics.MicrometerPipelineMetricsAdapter;
@@ -95,6 +98,8 @@ public final class ServiceRuntime implements AutoCloseable {
 
   private final List<AutoCloseable> resources = new ArrayList<>();
   private HikariDataSource dataSource;
+  private HikariDataSource consolePool;
+  private HikariDataSource opsPool;
   private BatchLedgerPort ledger;
   private FeatureFlagPort flags;
   private FeatureFlagCache flagCache;
@@ -177,6 +182,26 @@ public final class ServiceRuntime implements AutoCloseable {
       FlywayMigrator.requireCurrent(dataSource);
     }
     DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+    // The console reads through its own small pool with a statement timeout, so no amount of
+    // console traffic takes a connection the pipeline needs.
+    ServiceSettings.Console consoleSettings = settings.console();
+    consolePool =
+        PostgresDataSources.create(
+            db.url(),
+            db.user(),
+            db.password(),
+            consoleSettings.poolSize(),
+            consoleSettings.statementTimeout(),
+            Duration.ZERO);
+    resources.add(consolePool);
+    DSLContext consoleDsl = DSL.using(consolePool, SQLDialect.POSTGRES);
+    // /readyz and the operations sampler behind the /metrics gauges get one connection of their
+    // own: a busy console must not make the instance look unready, nor take the pipeline's.
+    opsPool =
+        PostgresDataSources.create(
+            db.url(), db.user(), db.password(), 1, Duration.ofSeconds(5), Duration.ZERO);
+    resources.add(opsPool);
+    DSLContext opsDsl = DSL.using(opsPool, SQLDialect.POSTGRES);
     ledger = new JooqBatchLedgerAdapter(dsl);
     JooqResultOutboxAdapter outbox =
         new JooqResultOutboxAdapter(
@@ -310,7 +335,7 @@ public final class ServiceRuntime implements AutoCloseable {
     CheckReadinessService readiness =
         new CheckReadinessService(
             List.of(
-                new JdbcDependencyProbeAdapter(dataSource),
+                new JdbcDependencyProbeAdapter(opsPool),
                 new RabbitDependencyProbeAdapter(connection, b.eventQueue()),
                 new MinioDependencyProbeAdapter(minio, store.bucket())),
             () -> topologyWarnings,
@@ -321,7 +346,7 @@ public final class ServiceRuntime implements AutoCloseable {
         new SampleOperationsService(
             readiness,
             new RabbitBrokerStatusAdapter(connection, rabbit),
-            new JooqOperationalStatsAdapter(dsl),
+            new JooqOperationalStatsAdapter(opsDsl),
             metrics));
     metrics.gauge(
         "analytics_consumption_paused",
@@ -329,13 +354,26 @@ public final class ServiceRuntime implements AutoCloseable {
         () -> flagCache.current().enabled(FeatureFlag.CONSUMPTION_PAUSED) ? 1 : 0);
     ConsoleUseCases console = null;
     if (mode != Mode.HEADLESS) {
-      JooqConsoleQueryAdapter queries = new JooqConsoleQueryAdapter(dsl);
-      JooqAuditLogAdapter audit = new JooqAuditLogAdapter(dsl);
+      ThreadPoolExecutor consoleQueries =
+          new ThreadPoolExecutor(
+              consoleSettings.poolSize(),
+              consoleSettings.poolSize(),
+              60,
+              TimeUnit.SECONDS,
+              new ArrayBlockingQueue<>(consoleSettings.poolSize() * 2),
+              r -> {
+                Thread t = new Thread(r, "console-query");
+                t.setDaemon(true);
+                return t;
+              });
+      resources.add(consoleQueries::shutdownNow);
+      JooqConsoleQueryAdapter queries = new JooqConsoleQueryAdapter(consoleDsl, consoleQueries);
+      JooqAuditLogAdapter audit = new JooqAuditLogAdapter(consoleDsl);
       ReplayBatchService replay =
           new ReplayBatchService(
               ledger, delivery, new JacksonMessageDecoderAdapter(), audit, clock);
       ReplayBatchesUseCase replays =
-          new ReplayBatchesService(new JooqReplayJobAdapter(dsl), replay, audit, clock);
+          new ReplayBatchesService(new JooqReplayJobAdapter(consoleDsl), replay, audit, clock);
       ScheduledExecutorService replayLoop = background("replay-jobs");
       replayLoop.scheduleWithFixedDelay(
           () -> {
@@ -363,7 +401,15 @@ public final class ServiceRuntime implements AutoCloseable {
               new ManageFlagsService(flags, audit, clock),
               new AuditTrailService(audit),
               users,
-              settings.secureCookies());
+              settings.secureCookies(),
+              new ConsoleOptions(
+                  consoleSettings.sessionIdle(),
+                  consoleSettings.sessionMax(),
+                  consoleSettings.maxSessions(),
+                  consoleSettings.maxFailuresPerUser(),
+                  consoleSettings.maxFailuresPerAddress(),
+                  consoleSettings.lockout(),
+                  consoleSettings.maxConcurrentRequests()));
     }
     web =
         WebServer.start(settings.httpPort(), new OpsHandlers(readiness, metrics::scrape), console);
@@ -493,6 +539,16 @@ public final class ServiceRuntime implements AutoCloseable {
   }
 
   public javax.sql.DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The console's own pool (console queries, audit, replay jobs). */
+  public HikariDataSource consolePool() {
+    return consolePool;
+  }
+
+  /** The pipeline's pool. */
+  public HikariDataSource pipelinePool() {
     return dataSource;
   }
 

@@ -38,7 +38,25 @@ public record ServiceSettings(
     boolean migrateOnStart,
     RetentionPolicy retention,
     Duration retentionInterval,
-    Deadlines deadlines) {
+    Deadlines deadlines,
+    Console console) {
+
+  /**
+   * The console's pool, timeouts, session and sign-in limits.
+   *
+   * @param poolSize connections of the console's own pool
+   * @param statementTimeout PostgreSQL statement_timeout of those connections
+   */
+  public record Console(
+      int poolSize,
+      Duration statementTimeout,
+      int maxConcurrentRequests,
+      Duration sessionIdle,
+      Duration sessionMax,
+      int maxSessions,
+      int maxFailuresPerUser,
+      int maxFailuresPerAddress,
+      Duration lockout) {}
 
   /** PostgreSQL connection. */
   public record Database(String url, String user, String password, int poolSize) {}
@@ -199,7 +217,21 @@ public record ServiceSettings(
         env.bool(Setting.MIGRATE_ON_START),
         retention,
         retentionInterval,
-        deadlines);
+        deadlines,
+        console(env));
+  }
+
+  private static Console console(Env env) {
+    return new Console(
+        env.integer(Setting.CONSOLE_DATABASE_POOL_SIZE, 1, 50),
+        env.millis(Setting.CONSOLE_STATEMENT_TIMEOUT_MS, 100, 600_000),
+        env.integer(Setting.CONSOLE_MAX_CONCURRENT_REQUESTS, 1, 1000),
+        Duration.ofMinutes(env.integer(Setting.CONSOLE_SESSION_IDLE_MINUTES, 1, 24 * 60)),
+        Duration.ofHours(env.integer(Setting.CONSOLE_SESSION_MAX_HOURS, 1, 24 * 30)),
+        env.integer(Setting.CONSOLE_MAX_SESSIONS, 1, 1_000_000),
+        env.integer(Setting.CONSOLE_LOGIN_MAX_FAILURES, 1, 1000),
+        env.integer(Setting.CONSOLE_LOGIN_MAX_FAILURES_PER_ADDRESS, 1, 100_000),
+        Duration.ofSeconds(env.integer(Setting.CONSOLE_LOGIN_LOCKOUT_SECONDS, 1, 86_400)));
   }
 
   private static ErrorCodePolicy errorCodes(Env env) {

@@ -87,7 +87,28 @@ public enum Setting {
       "",
       "Console users: comma-separated name:role:bcrypt-hash, role viewer or operator. Required by serve"
           + " and console."),
-  CONSOLE_SECURE_COOKIES("true", "Mark session cookies Secure (serve the console behind HTTPS)."),
+  CONSOLE_SECURE_COOKIES(
+      "true", "Mark session cookies Secure and send HSTS (serve the console behind HTTPS)."),
+  CONSOLE_DATABASE_POOL_SIZE(
+      "3",
+      "Connections of the console's own pool (console queries, audit, /readyz, /metrics gauges),"
+          + " apart from the pipeline's."),
+  CONSOLE_STATEMENT_TIMEOUT_MS(
+      "10000", "PostgreSQL statement_timeout of the console's connections."),
+  CONSOLE_MAX_CONCURRENT_REQUESTS(
+      "16", "Console requests served at once; more wait up to 2 s, then get 503."),
+  CONSOLE_SESSION_IDLE_MINUTES(
+      "30", "A console session ends after this long without a request (polling does not count)."),
+  CONSOLE_SESSION_MAX_HOURS("12", "A console session ends this long after sign-in."),
+  CONSOLE_MAX_SESSIONS(
+      "1000", "Signed-in sessions kept at most; the least recently used is dropped first."),
+  CONSOLE_LOGIN_MAX_FAILURES(
+      "5",
+      "Failed sign-ins of one user name before it is locked for CONSOLE_LOGIN_LOCKOUT_SECONDS."),
+  CONSOLE_LOGIN_MAX_FAILURES_PER_ADDRESS(
+      "20", "Failed sign-ins from one client address before it is locked."),
+  CONSOLE_LOGIN_LOCKOUT_SECONDS(
+      "300", "How long a lock lasts (answer 429 with Retry-After), and how long failures count."),
   INSTANCE_ID("", "Name of this instance on the console's flag page; empty for host name and pid."),
   LOG_FORMAT("json", "json (one JSON object per line with event_id, job_id, project_id) or text."),
   LOG_LEVEL("INFO", "Root log level: TRACE, DEBUG, INFO, WARN, ERROR or OFF."),
