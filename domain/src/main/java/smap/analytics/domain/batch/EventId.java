@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import smap.analytics.domain.storable.ColumnLimits;
 
 /**
  * Value: the identity of one inbound event, the key of the batch ledger and of idempotency.
@@ -13,7 +14,7 @@ import java.util.HexFormat;
  */
 public record EventId(String value, boolean derived) {
   /** Upper bound of the ledger's key column. */
-  public static final int MAX_LENGTH = 200;
+  public static final int MAX_LENGTH = ColumnLimits.EVENT_ID.limit();
 
   public EventId {
     if (value == null || value.isBlank()) {

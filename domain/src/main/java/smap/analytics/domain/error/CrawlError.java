@@ -2,6 +2,8 @@ package smap.analytics.domain.error;
 
 import java.util.Map;
 import java.util.Objects;
+import smap.analytics.domain.storable.ColumnLimits;
+import smap.analytics.domain.storable.Storable;
 
 /**
  * One failed item, as stored in {@code crawl_errors}: a crawler error item, or an item our own
@@ -22,25 +24,21 @@ public record CrawlError(
     String permalink) {
 
   /** Upper bound of a stored message; longer ones are cut with a marker. */
-  public static final int MAX_MESSAGE_LENGTH = 4000;
+  public static final int MAX_MESSAGE_LENGTH = ColumnLimits.ERROR_MESSAGE.limit();
 
   public CrawlError {
     Objects.requireNonNull(contentId, "contentId");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(source, "source");
-    message = message == null ? "" : truncate(message);
-    details = details == null ? Map.of() : details;
+    contentId = Storable.text(contentId, ColumnLimits.POST_ID);
+    platform = Storable.text(platform, ColumnLimits.PLATFORM);
+    message = message == null ? "" : Storable.reason(message, ColumnLimits.ERROR_MESSAGE);
+    details = details == null ? Map.of() : Storable.jsonObject(details);
+    permalink = Storable.text(permalink, ColumnLimits.URL);
   }
 
   public ErrorCategory category() {
     return code.category();
-  }
-
-  private static String truncate(String message) {
-    if (message.length() <= MAX_MESSAGE_LENGTH) {
-      return message;
-    }
-    return message.substring(0, MAX_MESSAGE_LENGTH) + "… [" + message.length() + " chars]";
   }
 }

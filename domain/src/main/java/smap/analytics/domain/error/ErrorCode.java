@@ -2,6 +2,7 @@ package smap.analytics.domain.error;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import smap.analytics.domain.storable.ColumnLimits;
 
 /**
  * Value: an item error code as a crawler sent it. Known codes have their category; any other code
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record ErrorCode(String value) {
   /** Upper bound of the stored column. */
-  public static final int MAX_LENGTH = 50;
+  public static final int MAX_LENGTH = ColumnLimits.ERROR_CODE.limit();
 
   // Must be initialised before the constants below, which validate against it.
   private static final Pattern SHAPE = Pattern.compile("[A-Z0-9_.:-]{1," + MAX_LENGTH + "}");
