@@ -2,6 +2,8 @@ package smap.analytics.domain.batch;
 
 import java.util.Locale;
 import smap.analytics.domain.failure.InvalidMessageException;
+import smap.analytics.domain.storable.ColumnLimits;
+import smap.analytics.domain.storable.Storable;
 
 /**
  * Value: where a batch object lives in object storage, as {@code bucket} and {@code key}.
@@ -31,6 +33,7 @@ public record ObjectLocation(String bucket, String key) {
     if (path == null || path.isBlank()) {
       throw new InvalidMessageException(field, "is missing or empty; expected 'bucket/key'");
     }
+    requireNameable(path, field);
     String rest = path.strip();
     String lower = rest.toLowerCase(Locale.ROOT);
     if (lower.startsWith("minio://")) {
@@ -63,6 +66,31 @@ public record ObjectLocation(String bucket, String key) {
       throw new InvalidMessageException(field, "'" + path + "' has an empty object key");
     }
     return new ObjectLocation(bucket, key);
+  }
+
+  /**
+   * Rejects text no object can be named by and the ledger could not store: longer than {@link
+   * ColumnLimits#URL}, or holding U+0000 or an unpaired surrogate.
+   *
+   * @throws InvalidMessageException naming {@code field}
+   */
+  public static void requireNameable(String text, String field) {
+    if (text.length() > ColumnLimits.URL.limit()) {
+      throw new InvalidMessageException(
+          field,
+          text.length()
+              + " characters, limit "
+              + ColumnLimits.URL.limit()
+              + "; no object has such a name");
+    }
+    int nul = text.indexOf('\u0000');
+    if (nul >= 0 || !text.equals(Storable.clean(text))) {
+      throw new InvalidMessageException(
+          field,
+          "holds U+0000 or an unpaired surrogate"
+              + (nul >= 0 ? " at character " + nul : "")
+              + "; no object has such a name");
+    }
   }
 
   @Override

@@ -12,12 +12,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import smap.analytics.domain.batch.EventId;
 import smap.analytics.domain.batch.ObjectLocation;
+import smap.analytics.domain.batch.Platform;
 import smap.analytics.domain.failure.InvalidMessageException;
 import smap.analytics.domain.message.Classification.Accepted;
 import smap.analytics.domain.message.Classification.Rejected;
 import smap.analytics.domain.message.InboundMessage.DataCollectedEvent;
 import smap.analytics.domain.message.InboundMessage.LegacyInline;
 import smap.analytics.domain.message.InboundMessage.LegacyReference;
+import smap.analytics.domain.storable.ColumnLimits;
+import smap.analytics.domain.storable.Storable;
 
 /**
  * Detects the format of a decoded inbound message and reads its envelope (CONTRACT 2): a {@code
@@ -67,7 +70,7 @@ public final class MessageClassifier {
 
     Object dataRef = root.get("data_ref");
     if (dataRef != null) {
-      EventContext context = legacyContext(root, eventId);
+      EventContext context = legacyContext(root, eventId, warnings);
       if (!enabled.contains(MessageFormat.LEGACY_REFERENCE)) {
         return disabled(context, MessageFormat.LEGACY_REFERENCE);
       }
@@ -87,13 +90,19 @@ public final class MessageClassifier {
       if (key.isBlank()) {
         return new Rejected(context, "data_ref.path: '" + path + "' names no object");
       }
-      return new Accepted(
-          new LegacyReference(context, new ObjectLocation(bucket.strip(), key)), warnings);
+      try {
+        ObjectLocation.requireNameable(bucket, "data_ref.bucket");
+        ObjectLocation.requireNameable(key, "data_ref.path");
+        return new Accepted(
+            new LegacyReference(context, new ObjectLocation(bucket.strip(), key)), warnings);
+      } catch (InvalidMessageException invalid) {
+        return new Rejected(context, invalid.getMessage());
+      }
     }
 
     Object meta = root.get("meta");
     if (meta != null) {
-      EventContext context = legacyContext(root, eventId);
+      EventContext context = legacyContext(root, eventId, warnings);
       if (!enabled.contains(MessageFormat.LEGACY_INLINE)) {
         return disabled(context, MessageFormat.LEGACY_INLINE);
       }
@@ -140,7 +149,12 @@ public final class MessageClassifier {
       warnings.add("event_id: longer than " + EventId.MAX_LENGTH + " characters; derived one used");
       return EventId.derive(rawBody);
     }
-    return EventId.of(given.strip());
+    String stripped = given.strip();
+    if (!stripped.equals(Storable.clean(stripped))) {
+      warnings.add("event_id: holds U+0000 or an unpaired surrogate; derived one used");
+      return EventId.derive(rawBody);
+    }
+    return EventId.of(stripped);
   }
 
   private static EventContext batchContext(
@@ -171,34 +185,76 @@ public final class MessageClassifier {
     if (!missing.isEmpty()) {
       warnings.add("missing fields " + missing + "; processing goes on without them");
     }
+    return storable(
+        new EventContext(
+            eventId,
+            eventType,
+            timestamp,
+            text(payload.get("project_id")),
+            text(payload.get("job_id")),
+            toInt(JsonTree.wholeNumber(payload.get("batch_index"))),
+            toInt(contentCount),
+            text(payload.get("platform")),
+            text(payload.get("task_type")),
+            text(payload.get("brand_name")),
+            text(payload.get("keyword"))),
+        "payload.",
+        warnings);
+  }
+
+  /**
+   * The envelope as it can be stored: text bounded to its columns without the characters PostgreSQL
+   * refuses, and the platform one of the known set (an unknown one is {@code UNKNOWN}; the raw text
+   * stays in the stored message). Each change is a warning.
+   */
+  static EventContext storable(EventContext raw, String prefix, List<String> warnings) {
+    String platform = raw.platform();
+    if (platform != null) {
+      Platform known = Platform.from(platform);
+      if (known == Platform.UNKNOWN && !platform.strip().equalsIgnoreCase("unknown")) {
+        warnings.add(
+            prefix
+                + "platform: '"
+                + Storable.reason(platform, ColumnLimits.PLATFORM)
+                + "' is not one of "
+                + java.util.Arrays.toString(Platform.values())
+                + "; stored as UNKNOWN (the raw value stays in the stored message)");
+      }
+      // a known one keeps its spelling (trimmed); the ledger stores it upper-cased
+      platform = known == Platform.UNKNOWN ? known.name() : platform.strip();
+    }
     return new EventContext(
-        eventId,
-        eventType,
-        timestamp,
-        text(payload.get("project_id")),
-        text(payload.get("job_id")),
-        toInt(JsonTree.wholeNumber(payload.get("batch_index"))),
-        toInt(contentCount),
-        text(payload.get("platform")),
-        text(payload.get("task_type")),
-        text(payload.get("brand_name")),
-        text(payload.get("keyword")));
+        raw.eventId(),
+        Storable.text(raw.eventType(), ColumnLimits.EVENT_TYPE, "event_type", warnings),
+        raw.timestamp(),
+        Storable.text(raw.projectId(), ColumnLimits.PROJECT_ID, prefix + "project_id", warnings),
+        Storable.text(raw.jobId(), ColumnLimits.JOB_ID, prefix + "job_id", warnings),
+        raw.batchIndex(),
+        raw.contentCount(),
+        platform,
+        Storable.text(raw.taskType(), ColumnLimits.TASK_TYPE, prefix + "task_type", warnings),
+        Storable.text(raw.brandName(), ColumnLimits.BRAND_NAME, prefix + "brand_name", warnings),
+        Storable.text(raw.keyword(), ColumnLimits.KEYWORD, prefix + "keyword", warnings));
   }
 
   /** Legacy messages carry their context at the top level or in the post's {@code meta}. */
-  private static EventContext legacyContext(Map<String, Object> root, EventId eventId) {
-    return new EventContext(
-        eventId,
-        text(root.get("event_type")),
-        JsonTree.instant(JsonTree.first(root, "timestamp", "meta.crawled_at")),
-        text(JsonTree.first(root, "project_id", "meta.project_id")),
-        text(JsonTree.first(root, "job_id", "meta.job_id")),
-        toInt(JsonTree.wholeNumber(JsonTree.first(root, "batch_index", "meta.batch_index"))),
-        1,
-        text(JsonTree.first(root, "platform", "meta.platform", "data_ref.platform")),
-        text(JsonTree.first(root, "task_type", "meta.task_type")),
-        text(JsonTree.first(root, "brand_name", "meta.brand_name")),
-        text(JsonTree.first(root, "keyword", "meta.keyword", "meta.keyword_source")));
+  private static EventContext legacyContext(
+      Map<String, Object> root, EventId eventId, List<String> warnings) {
+    return storable(
+        new EventContext(
+            eventId,
+            text(root.get("event_type")),
+            JsonTree.instant(JsonTree.first(root, "timestamp", "meta.crawled_at")),
+            text(JsonTree.first(root, "project_id", "meta.project_id")),
+            text(JsonTree.first(root, "job_id", "meta.job_id")),
+            toInt(JsonTree.wholeNumber(JsonTree.first(root, "batch_index", "meta.batch_index"))),
+            1,
+            text(JsonTree.first(root, "platform", "meta.platform", "data_ref.platform")),
+            text(JsonTree.first(root, "task_type", "meta.task_type")),
+            text(JsonTree.first(root, "brand_name", "meta.brand_name")),
+            text(JsonTree.first(root, "keyword", "meta.keyword", "meta.keyword_source"))),
+        "",
+        warnings);
   }
 
   private static Integer toInt(Long value) {

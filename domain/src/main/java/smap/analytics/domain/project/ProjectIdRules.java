@@ -2,6 +2,8 @@ package smap.analytics.domain.project;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import smap.analytics.domain.storable.ColumnLimits;
+import smap.analytics.domain.storable.Storable;
 
 /**
  * Rules: the project id of a batch (CONTRACT 5). {@code payload.project_id} wins when present;
@@ -25,7 +27,10 @@ public final class ProjectIdRules {
     String fromJob = fromJobId(jobId);
     boolean dryRun = fromPayload == null && isBareUuid(jobId);
     return new ProjectResolution(
-        fromPayload != null ? fromPayload : fromJob, fromPayload, fromJob, dryRun);
+        fromPayload != null ? fromPayload : Storable.text(fromJob, ColumnLimits.PROJECT_ID),
+        fromPayload,
+        fromJob,
+        dryRun);
   }
 
   /**
