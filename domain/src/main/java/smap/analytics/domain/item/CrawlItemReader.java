@@ -21,6 +21,8 @@ import smap.analytics.domain.item.CrawlItem.Interaction;
 import smap.analytics.domain.item.CrawlItem.PostItem;
 import smap.analytics.domain.item.CrawlItem.UnreadableItem;
 import smap.analytics.domain.message.JsonTree;
+import smap.analytics.domain.storable.ColumnLimits;
+import smap.analytics.domain.storable.Storable;
 
 /**
  * Reads one batch entry (a JSON tree of JDK types) into a {@link CrawlItem}. It reads both naming
@@ -32,7 +34,10 @@ import smap.analytics.domain.message.JsonTree;
  */
 public final class CrawlItemReader {
   /** Upper bound of a stored id ({@code post_analytics.id}). */
-  public static final int MAX_ID_LENGTH = 100;
+  public static final int MAX_ID_LENGTH = ColumnLimits.POST_ID.limit();
+
+  /** Characters of a raw value repeated in a warning. */
+  private static final int ECHO = 80;
 
   private CrawlItemReader() {}
 
@@ -80,17 +85,28 @@ public final class CrawlItemReader {
           position + ".meta.id: longer than " + MAX_ID_LENGTH + " characters");
     }
     List<String> warnings = new ArrayList<>();
+    id = Storable.text(id, ColumnLimits.POST_ID, position + ".meta.id", warnings);
+    if (id.isBlank()) {
+      return new UnreadableItem(
+          index, positionalId(index), platform, position + ".meta.id: holds nothing storable");
+    }
     Object publishedRaw = at(item, "meta", "published_at");
     Instant publishedAt = JsonTree.instant(publishedRaw);
     if (publishedAt == null && publishedRaw != null) {
-      warnings.add(position + ".meta.published_at: '" + publishedRaw + "' is not a timestamp");
+      warnings.add(
+          position
+              + ".meta.published_at: '"
+              + Storable.reason(String.valueOf(publishedRaw), ECHO)
+              + "' is not a timestamp");
     }
     Object content = item.get("content");
     List<String> hashtags = new ArrayList<>();
     List<Object> rawTags = array(first(content, "hashtags", "tags"));
     if (rawTags != null) {
       for (Object tag : rawTags) {
-        String t = text(tag);
+        String t =
+            Storable.text(
+                text(tag), ColumnLimits.HASHTAG, position + ".content.hashtags", warnings);
         if (t != null) {
           hashtags.add(t);
         }
@@ -101,17 +117,29 @@ public final class CrawlItemReader {
         index,
         id,
         platform,
-        firstText(item, "meta.permalink", "content.url"),
+        Storable.text(
+            firstText(item, "meta.permalink", "content.url"),
+            ColumnLimits.URL,
+            position + ".meta.permalink",
+            warnings),
         publishedAt,
-        firstText(content, "text", "description"),
-        text(at(content, "transcription")),
+        Storable.text(
+            firstText(content, "text", "description"),
+            ColumnLimits.CONTENT_TEXT,
+            position + ".content.text",
+            warnings),
+        Storable.text(
+            text(at(content, "transcription")),
+            ColumnLimits.CONTENT_TEXT,
+            position + ".content.transcription",
+            warnings),
         duration == null || duration < 0 || duration > Integer.MAX_VALUE
             ? null
             : duration.intValue(),
         hashtags,
         interaction(item),
-        author(item.get("author")),
-        comments(id, item.get("comments")),
+        author(item.get("author"), position + ".author", warnings),
+        comments(id, item.get("comments"), position + ".comments", warnings),
         warnings);
   }
 
@@ -130,21 +158,35 @@ public final class CrawlItemReader {
     return JsonTree.count(value != null ? value : fallback);
   }
 
-  private static Author author(Object author) {
+  private static Author author(Object author, String position, List<String> warnings) {
     if (object(author) == null) {
       return Author.NONE;
     }
     Boolean verified = JsonTree.bool(first(author, "is_verified", "verified"));
     return new Author(
-        firstText(author, "id", "external_id"),
-        firstText(author, "name", "display_name"),
-        firstText(author, "username"),
-        firstText(author, "avatar_url"),
+        Storable.text(
+            firstText(author, "id", "external_id"),
+            ColumnLimits.AUTHOR_ID,
+            position + ".id",
+            warnings),
+        Storable.text(
+            firstText(author, "name", "display_name"),
+            ColumnLimits.AUTHOR_NAME,
+            position + ".name",
+            warnings),
+        Storable.text(
+            firstText(author, "username"),
+            ColumnLimits.AUTHOR_USERNAME,
+            position + ".username",
+            warnings),
+        Storable.text(
+            firstText(author, "avatar_url"), ColumnLimits.URL, position + ".avatar_url", warnings),
         JsonTree.count(first(author, "followers", "follower_count")),
         verified != null && verified);
   }
 
-  private static List<Comment> comments(String postId, Object node) {
+  private static List<Comment> comments(
+      String postId, Object node, String position, List<String> warnings) {
     List<Object> raw = array(node);
     if (raw == null) {
       return List.of();
@@ -156,15 +198,26 @@ public final class CrawlItemReader {
       if (text == null) {
         continue; // the original skips comments without text too
       }
-      String id = firstText(c, "id", "external_id", "comment_id");
-      if (id == null || id.length() > MAX_ID_LENGTH) {
+      String at = position + "[" + i + "]";
+      String id =
+          Storable.text(
+              firstText(c, "id", "external_id", "comment_id"),
+              ColumnLimits.COMMENT_ID,
+              at + ".id",
+              warnings);
+      if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
         id = "h:" + shortHash(postId + "\u0000" + i + "\u0000" + text);
       }
       comments.add(
           new Comment(
               id,
-              text,
-              firstText(c, "author_name", "user.name", "author_display_name", "author_username"),
+              Storable.text(text, ColumnLimits.CONTENT_TEXT, at + ".text", warnings),
+              Storable.text(
+                  firstText(
+                      c, "author_name", "user.name", "author_display_name", "author_username"),
+                  ColumnLimits.AUTHOR_NAME,
+                  at + ".author_name",
+                  warnings),
               JsonTree.count(first(c, "likes", "like_count")),
               JsonTree.instant(first(c, "created_at", "published_at"))));
     }

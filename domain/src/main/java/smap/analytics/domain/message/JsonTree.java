@@ -20,6 +20,9 @@ import java.util.Map;
  * as numbers (converted losslessly), and a value of the wrong type reads as absent.
  */
 public final class JsonTree {
+  /** Characters of a number sent as text that are read; a longer text is not a number. */
+  public static final int MAX_NUMBER_TEXT = 64;
+
   private JsonTree() {}
 
   /** The node as a JSON object, or null when it is not one. */
@@ -94,7 +97,9 @@ public final class JsonTree {
         case BigInteger i -> i.bitLength() < 64 ? i.longValue() : null;
         case BigDecimal d -> whole(d);
         case Number n when Double.isFinite(n.doubleValue()) -> (long) n.doubleValue();
-        case String s when !s.isBlank() -> whole(new BigDecimal(s.strip().replace("_", "")));
+        // the length first: new BigDecimal(String) of a million digits pins a thread
+        case String s when !s.isBlank() && s.length() <= MAX_NUMBER_TEXT ->
+            whole(new BigDecimal(s.strip().replace("_", "")));
         case null, default -> null;
       };
     } catch (NumberFormatException | ArithmeticException notAWholeNumber) {

@@ -183,4 +183,14 @@ class JsonTreeTest {
   void anInstantOutOfRangeIsAbsentNotAnException(String json) {
     assertThat(JsonTree.instant(JsonFixtures.tree(json))).isNull();
   }
+
+  @org.junit.jupiter.api.Test
+  void aNumberSentAsAMillionDigitsOfTextIsNotReadAsANumber() {
+    String digits = "9".repeat(1_000_000);
+    org.assertj.core.api.Assertions.assertThat(JsonTree.wholeNumber(digits)).isNull();
+    org.assertj.core.api.Assertions.assertThat(JsonTree.count(digits)).isZero();
+    org.assertj.core.api.Assertions.assertThat(JsonTree.wholeNumber("1" + "0".repeat(18)))
+        .isEqualTo(1_000_000_000_000_000_000L);
+    org.assertj.core.api.Assertions.assertThat(JsonTree.wholeNumber("1".repeat(65))).isNull();
+  }
 }
