@@ -31,6 +31,7 @@ import smap.analytics.domain.item.CrawlItemReader;
 import smap.analytics.domain.message.EventContext;
 import smap.analytics.domain.post.CommentRecord;
 import smap.analytics.domain.post.PostRecord;
+import smap.analytics.domain.post.PostRules;
 import smap.analytics.domain.project.ProjectResolution;
 
 /**
@@ -143,10 +144,7 @@ final class BatchItemProcessor {
         }
         case ErrorItem error -> {
           crawlerErrors++;
-          ErrorCode code =
-              error.errorCode() == null || error.errorCode().isBlank()
-                  ? ErrorCode.UNKNOWN_ERROR
-                  : ErrorCode.of(error.errorCode());
+          ErrorCode code = ErrorCode.of(error.errorCode());
           CrawlError row =
               new CrawlError(
                   error.contentId(),
@@ -220,8 +218,7 @@ final class BatchItemProcessor {
     PostAnalysis analysis = (PostAnalysis) outcome;
     Instant now = clock.instant();
     int millis = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - start) / 1_000_000);
-    Instant publishedAt =
-        post.publishedAt() != null ? post.publishedAt() : fallbackPublished(context, now);
+    Instant publishedAt = PostRules.publishedAt(post.publishedAt(), context.timestamp(), now);
     PostRecord record =
         new PostRecord(
             post.id(),
@@ -257,7 +254,7 @@ final class BatchItemProcessor {
                 context.taskType(),
                 context.keyword(),
                 context.timestamp(),
-                settings.pipelineVersionPrefix() + postPlatform.toLowerCase() + "_v3",
+                PostRules.pipelineVersion(settings.pipelineVersionPrefix(), postPlatform),
                 context.brandName(),
                 context.keyword()),
             new PostRecord.Content(
@@ -275,11 +272,6 @@ final class BatchItemProcessor {
     return new PostOutcome(record, null);
   }
 
-  /** No published time: the crawl time stands in (the column is NOT NULL). */
-  private static Instant fallbackPublished(EventContext context, Instant now) {
-    return context.timestamp() != null ? context.timestamp() : now;
-  }
-
   private static CrawlError internalError(
       String contentId, String platform, String message, String permalink) {
     return new CrawlError(
@@ -294,10 +286,6 @@ final class BatchItemProcessor {
   }
 
   private static String itemPlatform(String itemPlatform, String batchPlatform) {
-    if (itemPlatform == null || itemPlatform.isBlank()) {
-      return batchPlatform;
-    }
-    Platform known = Platform.from(itemPlatform);
-    return known == Platform.UNKNOWN ? batchPlatform : known.name();
+    return PostRules.itemPlatform(itemPlatform, batchPlatform);
   }
 }
