@@ -183,6 +183,66 @@ class MinioBatchObjectAdapterIT extends BatchObjectPortContractTest {
   }
 
   @Test
+  void aNullInTheTopLevelArrayStaysAnEntryOfItsOwn() throws Exception {
+    put(
+        "null-cases",
+        "array.json",
+        "[{\"meta\":{\"id\":\"1\"}}, null, 3]".getBytes(StandardCharsets.UTF_8),
+        Map.of());
+    put(
+        "null-cases",
+        "object.json",
+        "{\"items\":[null, {\"meta\":{\"id\":\"1\"}}]}".getBytes(StandardCharsets.UTF_8),
+        Map.of());
+
+    List<Object> array = port().fetch(new ObjectLocation("null-cases", "array.json")).items();
+    assertThat(array).hasSize(3);
+    assertThat(array.get(1)).isNull();
+    List<Object> object = port().fetch(new ObjectLocation("null-cases", "object.json")).items();
+    assertThat(object).hasSize(2);
+    assertThat(object.get(0)).isNull();
+  }
+
+  @Test
+  void moreItemsThanTheLimitAreRefusedWithTheirCount() throws Exception {
+    put("limit-cases", "many.json.zst", zstd("[" + "{},".repeat(249_999) + "{}]"), Map.of());
+    put(
+        "limit-cases",
+        "many-items.json",
+        ("{\"items\":[" + "1,".repeat(20) + "1]}").getBytes(StandardCharsets.UTF_8),
+        Map.of());
+
+    assertThatThrownBy(
+            () ->
+                new MinioBatchObjectAdapter(client, 10_000_000, 10_000)
+                    .fetch(new ObjectLocation("limit-cases", "many.json.zst")))
+        .isInstanceOf(MalformedBatchException.class)
+        .hasMessage(
+            "limit-cases/many.json.zst: items: 250000 entries, limit ITEMS_PER_BATCH_MAX=10000");
+    assertThatThrownBy(
+            () ->
+                new MinioBatchObjectAdapter(client, 10_000_000, 20)
+                    .fetch(new ObjectLocation("limit-cases", "many-items.json")))
+        .isInstanceOf(MalformedBatchException.class)
+        .hasMessageEndingWith("items: 21 entries, limit ITEMS_PER_BATCH_MAX=20");
+    assertThat(
+            new MinioBatchObjectAdapter(client, 10_000_000, 21)
+                .fetch(new ObjectLocation("limit-cases", "many-items.json"))
+                .items())
+        .hasSize(21);
+  }
+
+  @Test
+  void aTruncatedZstdFrameIsMalformed() throws Exception {
+    byte[] whole = zstd(ITEMS.repeat(1).replace("]", ",{\"pad\":\"" + "p".repeat(5000) + "\"}]"));
+    put("zst-cases", "truncated.zst", java.util.Arrays.copyOf(whole, whole.length / 2), Map.of());
+
+    assertThatThrownBy(() -> port().fetch(new ObjectLocation("zst-cases", "truncated.zst")))
+        .isInstanceOf(MalformedBatchException.class)
+        .hasMessageContaining("not a valid zstd stream");
+  }
+
+  @Test
   void contentAboveTheLimitIsRefused() throws Exception {
     put(
         "limit-cases",
