@@ -23,10 +23,14 @@ import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
 import smap.analytics.domain.error.CrawlError;
+import smap.analytics.domain.error.ErrorCode;
+import smap.analytics.domain.error.ErrorSource;
 import smap.analytics.domain.message.EventContext;
 import smap.analytics.domain.message.MessageFormat;
 import smap.analytics.domain.post.CommentRecord;
 import smap.analytics.domain.post.PostRecord;
+import smap.analytics.domain.storable.ColumnLimits;
+import smap.analytics.domain.storable.Storable;
 
 /**
  * Adapter: the batch ledger and everything a batch writes, in PostgreSQL through jOOQ. Each commit
@@ -37,6 +41,12 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
 
   /** Bound of the stored raw message. */
   public static final int MAX_RAW_BODY = 64 * 1024;
+
+  /** Bound of a stored stack trace or longer explanation of a failure. */
+  private static final int MAX_DETAIL = 16_000;
+
+  /** Characters of the database's refusal kept in the row or warning that records it. */
+  private static final int MAX_REFUSAL = 300;
 
   private static final String[] POST_ANALYSIS_COLUMNS = {
     "platform",
@@ -167,17 +177,20 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
                   c.eventId().derived(),
                   c.eventType(),
                   ts(c.timestamp()),
-                  start.queue(),
+                  Storable.text(start.queue(), ColumnLimits.QUEUE),
                   start.format() == null ? null : start.format().name(),
-                  start.objectPath(),
-                  c.projectId(),
-                  c.jobId(),
+                  Storable.text(start.objectPath(), ColumnLimits.URL),
+                  Storable.text(c.projectId(), ColumnLimits.PROJECT_ID),
+                  Storable.text(c.jobId(), ColumnLimits.JOB_ID),
                   c.batchIndex(),
                   c.contentCount(),
-                  c.platform() == null ? "UNKNOWN" : c.platform().toUpperCase(),
-                  c.taskType(),
-                  c.brandName(),
-                  c.keyword(),
+                  c.platform() == null
+                      ? "UNKNOWN"
+                      : Storable.text(
+                          c.platform().toUpperCase(java.util.Locale.ROOT), ColumnLimits.PLATFORM),
+                  Storable.text(c.taskType(), ColumnLimits.TASK_TYPE),
+                  Storable.text(c.brandName(), ColumnLimits.BRAND_NAME),
+                  Storable.text(c.keyword(), ColumnLimits.KEYWORD),
                   truncated ? Arrays.copyOf(body, MAX_RAW_BODY) : body,
                   truncated,
                   now,
@@ -234,24 +247,20 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
               tx.execute(
                   "DELETE FROM crawl_errors WHERE event_id = ? AND source = 'analytics'", eventId);
             }
-            writePosts(tx, commit.posts());
-            writeComments(tx, commit.comments());
-            writeErrors(
-                tx,
-                commit.errors(),
-                eventId,
-                commit.projectId(),
-                row.get("job_id", String.class),
-                row.get("batch_index", Integer.class),
-                commit.finishedAt());
-            BatchCounts counts = commit.counts();
+            BatchCommit written =
+                writeIsolated(
+                    tx,
+                    commit,
+                    row.get("job_id", String.class),
+                    row.get("batch_index", Integer.class));
+            BatchCounts counts = written.counts();
             tx.execute(
                 "UPDATE batch_ledger SET status = ?, project_id = ?, platform = ?, items = ?, succeeded = ?,"
                     + " crawler_errors = ?, analysis_errors = ?, expected = ?, last_error = NULL,"
                     + " last_error_detail = NULL, flags = ?::jsonb, warnings = ?::jsonb, finished_at = ?,"
                     + " fetch_ms = ?, processing_ms = ?, replays = ?, result = COALESCE(?::jsonb, result),"
                     + " next_attempt_at = NULL, updated_at = ? WHERE event_id = ?",
-                commit.status().name(),
+                written.status().name(),
                 commit.projectId(),
                 commit.platform(),
                 counts.items(),
@@ -260,19 +269,19 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
                 counts.analysisErrors(),
                 counts.expected(),
                 Json.write(commit.flags()),
-                Json.write(commit.warnings()),
+                Json.write(Storable.warnings(written.warnings())),
                 ts(commit.finishedAt()),
                 commit.fetchTime().toMillis(),
                 commit.processingTime().toMillis(),
                 replays,
-                commit.result() == null ? null : Json.write(resultMap(commit.result())),
+                written.result() == null ? null : Json.write(resultMap(written.result())),
                 ts(commit.finishedAt()),
                 eventId);
-            closeAttempt(tx, eventId, commit.status(), null, commit.finishedAt());
+            closeAttempt(tx, eventId, written.status(), null, commit.finishedAt());
             outbox(
                 tx,
                 commit.eventId(),
-                commit.result(),
+                written.result(),
                 commit.replay(),
                 replays,
                 commit.finishedAt());
@@ -307,10 +316,10 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
                 failure.status().name(),
                 failure.projectId(),
                 failure.platform(),
-                failure.reason(),
-                failure.detail(),
+                Storable.reason(failure.reason(), ColumnLimits.LAST_ERROR),
+                Storable.reason(failure.detail(), MAX_DETAIL),
                 Json.write(failure.flags()),
-                Json.write(failure.warnings()),
+                Json.write(Storable.warnings(failure.warnings())),
                 ts(failure.finishedAt()),
                 replays,
                 failure.result() == null ? null : Json.write(resultMap(failure.result())),
@@ -360,13 +369,156 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
                 "UPDATE batch_ledger SET status = 'RETRYING', last_error = ?, next_attempt_at = ?,"
                     + " updated_at = now() WHERE event_id = ? AND status NOT IN"
                     + " ('SUCCEEDED', 'PARTIAL', 'FAILED', 'REJECTED', 'PARKED')",
-                error,
+                Storable.reason(error, ColumnLimits.LAST_ERROR),
                 ts(nextAttemptAt),
                 eventId.value());
             closeAttempt(tx, eventId.value(), BatchStatus.RETRYING, error, Instant.now());
           });
     } catch (RuntimeException e) {
       throw SqlFailures.translate(e);
+    }
+  }
+
+  /**
+   * Writes the batch's posts, comments and error rows in one batched statement each, inside a
+   * savepoint. When the database refuses a row (a value no check foresaw), the savepoint is rolled
+   * back and the rows are written one by one, each in its own savepoint: a refused post becomes an
+   * INTERNAL_ERROR row with the database's reason, a refused comment is dropped with a warning, a
+   * refused error row is stored plainly (no details) or, failing that, named in a warning. The rest
+   * of the batch commits (CONTRACT 7). An unavailable database still fails the whole commit.
+   *
+   * @return the commit as written (counts, status and result recounted when posts were refused)
+   */
+  private static BatchCommit writeIsolated(
+      DSLContext tx, BatchCommit commit, String jobId, Integer batchIndex) {
+    String eventId = commit.eventId().value();
+    String firstRefusal =
+        refusal(
+            tx,
+            s -> {
+              writePosts(s, commit.posts());
+              writeComments(s, commit.comments());
+              writeErrors(
+                  s,
+                  commit.errors(),
+                  eventId,
+                  commit.projectId(),
+                  jobId,
+                  batchIndex,
+                  commit.finishedAt());
+            });
+    if (firstRefusal == null) {
+      return commit;
+    }
+    List<String> warnings = new ArrayList<>();
+    Map<String, CrawlError> refusedPosts = new LinkedHashMap<>();
+    for (PostRecord post : commit.posts()) {
+      String refusal = refusal(tx, s -> writePosts(s, List.of(post)));
+      if (refusal != null) {
+        warnings.add("post " + post.id() + ": the database refused its row (" + refusal + ")");
+        refusedPosts.put(
+            post.id(),
+            new CrawlError(
+                post.id(),
+                post.platform(),
+                ErrorCode.INTERNAL_ERROR,
+                false,
+                ErrorSource.ANALYTICS,
+                "the database refused the analysed post: " + refusal,
+                Map.of(),
+                post.content().permalink()));
+      }
+    }
+    List<CommentRecord> comments = new ArrayList<>();
+    for (CommentRecord comment : commit.comments()) {
+      if (refusedPosts.containsKey(comment.postId())) {
+        continue;
+      }
+      String refusal = refusal(tx, s -> writeComments(s, List.of(comment)));
+      if (refusal == null) {
+        comments.add(comment);
+      } else {
+        warnings.add(
+            "comment "
+                + comment.commentId()
+                + " of post "
+                + comment.postId()
+                + ": the database refused it ("
+                + refusal
+                + "); not stored");
+      }
+    }
+    List<CrawlError> errors = new ArrayList<>();
+    Map<String, CrawlError> postErrors = new LinkedHashMap<>();
+    List<CrawlError> candidates = new ArrayList<>(commit.errors());
+    candidates.addAll(refusedPosts.values());
+    for (CrawlError error : candidates) {
+      CrawlError stored = error;
+      String refusal = writeError(tx, error, commit, jobId, batchIndex);
+      if (refusal != null) {
+        stored =
+            new CrawlError(
+                error.contentId(),
+                error.platform(),
+                error.code(),
+                error.transientError(),
+                error.source(),
+                "the database refused this error row (" + refusal + "); its message was dropped",
+                Map.of(),
+                null);
+        if (writeError(tx, stored, commit, jobId, batchIndex) != null) {
+          warnings.add(
+              "error row "
+                  + error.code().value()
+                  + " of "
+                  + error.contentId()
+                  + ": the database refused it ("
+                  + refusal
+                  + "); not stored");
+          continue;
+        }
+      }
+      if (refusedPosts.containsKey(error.contentId())
+          && refusedPosts.get(error.contentId()) == error) {
+        postErrors.put(error.contentId(), stored);
+      } else {
+        errors.add(stored);
+      }
+    }
+    for (String refusedId : refusedPosts.keySet()) {
+      postErrors.putIfAbsent(refusedId, refusedPosts.get(refusedId));
+    }
+    return commit.withRefusedRows(postErrors, errors, comments, warnings);
+  }
+
+  private static String writeError(
+      DSLContext tx, CrawlError error, BatchCommit commit, String jobId, Integer batchIndex) {
+    return refusal(
+        tx,
+        s ->
+            writeErrors(
+                s,
+                List.of(error),
+                commit.eventId().value(),
+                commit.projectId(),
+                jobId,
+                batchIndex,
+                commit.finishedAt()));
+  }
+
+  /**
+   * Runs {@code write} in a savepoint: null when it succeeded, else the database's reason (the
+   * savepoint rolled back). An unavailable database is rethrown, not a refusal.
+   */
+  private static String refusal(DSLContext tx, java.util.function.Consumer<DSLContext> write) {
+    try {
+      tx.transaction(nested -> write.accept(DSL.using(nested)));
+      return null;
+    } catch (RuntimeException e) {
+      if (SqlFailures.unavailable(e)) {
+        throw e;
+      }
+      return Storable.reason(SqlFailures.rootMessage(e), MAX_REFUSAL);
     }
   }
 
@@ -383,7 +535,7 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
             + " (SELECT max(id) FROM batch_attempts WHERE event_id = ?)",
         ts(at),
         status.name(),
-        error,
+        Storable.reason(error, ColumnLimits.LAST_ERROR),
         eventId);
   }
 

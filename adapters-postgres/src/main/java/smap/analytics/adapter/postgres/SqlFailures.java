@@ -42,7 +42,7 @@ final class SqlFailures {
         && e.getMessage().contains("Connection is not available");
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null) {
       root = root.getCause();

@@ -57,4 +57,61 @@ public record BatchCommit(
       throw new IllegalArgumentException("a commit is SUCCEEDED or PARTIAL, got " + status);
     }
   }
+
+  /**
+   * This commit after the database refused some of its rows (CONTRACT 7: one bad item is one error
+   * row). Each refused post becomes {@code refusedPostErrors}' row instead, its comments are
+   * dropped, its count moves from succeeded to analysis errors, and the batch is PARTIAL with the
+   * result recounted.
+   *
+   * @param refusedPostErrors the INTERNAL_ERROR row for each refused post, by post id
+   * @param errors the error rows that could be stored (the original ones, possibly replaced)
+   * @param comments the comments that could be stored
+   * @param extraWarnings what was refused or dropped, for the operator
+   */
+  public BatchCommit withRefusedRows(
+      Map<String, CrawlError> refusedPostErrors,
+      List<CrawlError> errors,
+      List<CommentRecord> comments,
+      List<String> extraWarnings) {
+    List<PostRecord> kept =
+        posts.stream().filter(p -> !refusedPostErrors.containsKey(p.id())).toList();
+    int refused = posts.size() - kept.size();
+    List<CrawlError> allErrors = new java.util.ArrayList<>(errors);
+    allErrors.addAll(refusedPostErrors.values());
+    List<String> allWarnings = new java.util.ArrayList<>(warnings);
+    allWarnings.addAll(extraWarnings);
+    BatchCounts recounted =
+        new BatchCounts(
+            counts.items(),
+            counts.succeeded() - refused,
+            counts.crawlerErrors(),
+            counts.analysisErrors() + refused,
+            counts.expected());
+    AnalyzeResult recountedResult =
+        result == null
+            ? null
+            : new AnalyzeResult(
+                result.projectId(),
+                result.jobId(),
+                result.batchSize(),
+                result.successCount() - refused,
+                result.errorCount() + refused);
+    return new BatchCommit(
+        eventId,
+        recounted.analysisErrors() > 0 ? BatchStatus.PARTIAL : status,
+        projectId,
+        platform,
+        kept,
+        comments,
+        allErrors,
+        recounted,
+        recountedResult,
+        flags,
+        allWarnings,
+        fetchTime,
+        processingTime,
+        finishedAt,
+        replay);
+  }
 }
