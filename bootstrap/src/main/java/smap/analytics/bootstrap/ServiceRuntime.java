@@ -222,7 +222,8 @@ public final class ServiceRuntime implements AutoCloseable {
             store.region(),
             deadlines.objectStoreConnect(),
             deadlines.objectStoreRead());
-    MinioBatchObjectAdapter objects = new MinioBatchObjectAdapter(minio, MAX_BATCH_BYTES);
+    MinioBatchObjectAdapter objects =
+        new MinioBatchObjectAdapter(minio, MAX_BATCH_BYTES, store.itemsPerBatchMax());
 
     ServiceSettings.Broker b = settings.broker();
     RabbitSettings rabbit =

@@ -19,9 +19,16 @@ final class DeliveryDecoder {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+  /** Largest envelope read: a data.collected event is well under 1 KiB; its items live in S3. */
+  static final int MAX_ENVELOPE_BYTES = 1024 * 1024;
+
   private DeliveryDecoder() {}
 
   static DecodedBody decode(byte[] body) {
+    if (body.length > MAX_ENVELOPE_BYTES) {
+      return new DecodedBody.Undecodable(
+          "envelope: " + body.length + " bytes, limit " + MAX_ENVELOPE_BYTES);
+    }
     String text;
     try {
       text =

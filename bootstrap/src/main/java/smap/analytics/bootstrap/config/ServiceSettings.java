@@ -76,7 +76,12 @@ public record ServiceSettings(
 
   /** S3-compatible object store. */
   public record ObjectStore(
-      URI endpoint, String accessKey, String secretKey, String region, String bucket) {}
+      URI endpoint,
+      String accessKey,
+      String secretKey,
+      String region,
+      String bucket,
+      int itemsPerBatchMax) {}
 
   /**
    * Deadlines and timeouts that keep an outage from holding a worker, and the shutdown budget.
@@ -137,7 +142,8 @@ public record ServiceSettings(
             env.text(Setting.MINIO_ACCESS_KEY),
             env.secret(Setting.MINIO_SECRET_KEY),
             env.text(Setting.MINIO_REGION),
-            bucket(env));
+            bucket(env),
+            env.integer(Setting.ITEMS_PER_BATCH_MAX, 1, 1_000_000));
     int httpPort = env.integer(Setting.HTTP_PORT, 0, 65535);
     BatchSizePolicy sizes =
         new BatchSizePolicy(

@@ -80,6 +80,9 @@ public enum Setting {
       "30",
       "On SIGTERM: time to finish or requeue batches in flight and record pending outbox marks"
           + " before the process exits."),
+  ITEMS_PER_BATCH_MAX(
+      "10000",
+      "Entries a batch file may hold; a larger one fails with its count (counted while parsing)."),
   INTENT_PATTERNS_PATH("", "Intent pattern file; empty for the built-in one."),
   ASPECT_DICTIONARY_PATH("", "Aspect dictionary file; empty for the built-in one."),
   SENTIMENT_LEXICON_PATH("", "Sentiment lexicon file; empty for the built-in one."),
