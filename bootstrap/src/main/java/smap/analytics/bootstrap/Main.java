@@ -3,6 +3,7 @@ package smap.analytics.bootstrap;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -13,11 +14,19 @@ import smap.analytics.bootstrap.config.Setting;
 /** Entry point: parses the command, reads the settings once, and runs the chosen mode. */
 public final class Main {
 
-  static final int EXIT_USAGE = 64;
-  static final int EXIT_CONFIG = 78;
-  static final int EXIT_FAILURE = 1;
+  public static final int EXIT_USAGE = 64;
+  public static final int EXIT_CONFIG = 78;
+  public static final int EXIT_FAILURE = 1;
+
+  /** Commands of the demo jar (module demo), named here only to point there. */
+  private static final List<String> DEMO_COMMANDS = List.of("demo", "crawler");
 
   private Main() {}
+
+  /** The command names of this jar, as typed on the command line (for the deployment checks). */
+  public static List<String> commands() {
+    return Arrays.stream(Command.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+  }
 
   public static void main(String[] args) {
     int code = run(args, System.getenv(), System.in, System.out, System.err);
@@ -40,6 +49,17 @@ public final class Main {
     if (args.length == 0 || Arrays.asList("--help", "-h", "help").contains(args[0])) {
       out.print(help());
       return args.length == 0 ? EXIT_USAGE : 0;
+    }
+    if (DEMO_COMMANDS.contains(args[0])) {
+      err.println(
+          "smap-analytics: '"
+              + args[0]
+              + "' is in the demo jar, not in this production jar: run bin/smap-analytics "
+              + args[0]
+              + " (or java -jar demo/target/smap-analytics-demo.jar "
+              + args[0]
+              + ")");
+      return EXIT_USAGE;
     }
     Command command;
     try {
@@ -64,7 +84,7 @@ public final class Main {
       err.println("smap-analytics: configuration error: " + e.getMessage());
       return EXIT_CONFIG;
     }
-    Logging.configure(command == Command.DEMO ? "text" : settings.logFormat(), settings.logLevel());
+    Logging.configure(settings.logFormat(), settings.logLevel());
     try {
       switch (command) {
         case MIGRATE -> {
@@ -74,10 +94,6 @@ public final class Main {
                   + (dryRun
                       ? ServiceRuntime.migrateDryRun(settings)
                       : ServiceRuntime.migrate(settings)));
-          return 0;
-        }
-        case DEMO -> {
-          Demo.run(settings, out, Arrays.asList(args).contains("--once"));
           return 0;
         }
         case CONSUME, SERVE, CONSOLE -> {
@@ -133,11 +149,7 @@ public final class Main {
             + " nothing). Back up the database first."),
     USER(
         "user add NAME --role viewer|operator: read a password (prompt, or stdin) and print"
-            + " the CONSOLE_USERS entry."),
-    DEMO(
-        "Run everything on this machine: an in-process S3 server, a simulated crawler uploading"
-            + " TikTok and YouTube batches, and the service; prints what it processed (--once: then"
-            + " exit).");
+            + " the CONSOLE_USERS entry.");
 
     private final String description;
 
@@ -150,8 +162,7 @@ public final class Main {
         case CONSUME -> ServiceRuntime.Mode.HEADLESS;
         case SERVE -> ServiceRuntime.Mode.SERVE;
         case CONSOLE -> ServiceRuntime.Mode.CONSOLE_ONLY;
-        case MIGRATE, DEMO, USER ->
-            throw new IllegalStateException(name() + " has no runtime mode");
+        case MIGRATE, USER -> throw new IllegalStateException(name() + " has no runtime mode");
       };
     }
   }

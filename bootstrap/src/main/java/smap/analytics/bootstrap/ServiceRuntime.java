@@ -96,6 +96,14 @@ public final class ServiceRuntime implements AutoCloseable {
     CONSOLE_ONLY
   }
 
+  /** The kind of AMQP 0-9-1 broker the runtime talks to. */
+  public enum Broker {
+    /** RabbitMQ: the topology with its queue arguments (dead-letter exchange). */
+    RABBITMQ,
+    /** A plain AMQP 0-9-1 broker (the demo's embedded one): queues without RabbitMQ's arguments. */
+    PLAIN_AMQP
+  }
+
   private final List<AutoCloseable> resources = new ArrayList<>();
   private HikariDataSource dataSource;
   private HikariDataSource consolePool;
@@ -132,7 +140,7 @@ public final class ServiceRuntime implements AutoCloseable {
 
   /** Starts every part of {@code mode}; on failure, closes what was started and rethrows. */
   public static ServiceRuntime start(ServiceSettings settings, Mode mode) {
-    return start(settings, mode, UnaryOperator.identity());
+    return start(settings, mode, Broker.RABBITMQ, UnaryOperator.identity());
   }
 
   /**
@@ -141,9 +149,22 @@ public final class ServiceRuntime implements AutoCloseable {
    */
   public static ServiceRuntime start(
       ServiceSettings settings, Mode mode, UnaryOperator<BatchObjectPort> objects) {
+    return start(settings, mode, Broker.RABBITMQ, objects);
+  }
+
+  /** Starts every part of {@code mode} against a broker of the given kind. */
+  public static ServiceRuntime start(ServiceSettings settings, Mode mode, Broker broker) {
+    return start(settings, mode, broker, UnaryOperator.identity());
+  }
+
+  private static ServiceRuntime start(
+      ServiceSettings settings,
+      Mode mode,
+      Broker broker,
+      UnaryOperator<BatchObjectPort> objects) {
     ServiceRuntime runtime = new ServiceRuntime();
     try {
-      runtime.wire(settings, mode, objects);
+      runtime.wire(settings, mode, broker, objects);
       return runtime;
     } catch (RuntimeException e) {
       runtime.close();
@@ -152,7 +173,10 @@ public final class ServiceRuntime implements AutoCloseable {
   }
 
   private void wire(
-      ServiceSettings settings, Mode mode, UnaryOperator<BatchObjectPort> objectsWrapper) {
+      ServiceSettings settings,
+      Mode mode,
+      Broker broker,
+      UnaryOperator<BatchObjectPort> objectsWrapper) {
     Clock clock = Clock.systemUTC();
     shutdownTimeout = settings.deadlines().shutdown();
     // Checked first, so a console without users stops before anything is consumed.
@@ -245,7 +269,7 @@ public final class ServiceRuntime implements AutoCloseable {
             settings.maxConcurrentBatches() + 2,
             new MicrometerMetricsCollector(metrics.registry(), "rabbitmq"));
     resources.add(connection::close);
-    topologyWarnings = RabbitTopology.declare(connection, rabbit);
+    topologyWarnings = RabbitTopology.declare(connection, rabbit, broker == Broker.RABBITMQ);
     metrics.gauge(
         "analytics_rabbitmq_connection_status",
         "1 while the broker connection is open",

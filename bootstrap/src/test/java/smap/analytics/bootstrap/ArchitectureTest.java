@@ -29,6 +29,7 @@ class ArchitectureTest {
   private static final String PORT_OUT = ROOT + ".application.port.out..";
   private static final String SERVICE = ROOT + ".application.service..";
   private static final String BOOTSTRAP = ROOT + ".bootstrap..";
+  private static final String EMBEDDED = ROOT + ".embedded..";
   private static final List<String> ADAPTERS = List.of("amqp", "minio", "postgres", "web");
 
   private static JavaClasses classes;
@@ -53,7 +54,8 @@ class ArchitectureTest {
         "smap.analytics.adapter.minio",
         "smap.analytics.adapter.postgres",
         "smap.analytics.adapter.web",
-        "smap.analytics.bootstrap"
+        "smap.analytics.bootstrap",
+        "smap.analytics.embedded.s3"
       })
   void everyPackageTheRulesNameHoldsClasses(String packageName) {
     assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(packageName)))
@@ -120,6 +122,19 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage(BOOTSTRAP)
+        .check(classes);
+  }
+
+  @Test
+  void theProductionCodeNeverUsesTheEmbeddedServers() {
+    // They are on this test classpath (test scope) but must stay out of the production jar; the
+    // demo module's DemoArchitectureTest checks the same for the demo itself.
+    noClasses()
+        .that()
+        .resideInAnyPackage(DOMAIN, APPLICATION, ROOT + ".adapter..", BOOTSTRAP)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(EMBEDDED, ROOT + ".demo..", "org.gaul..")
         .check(classes);
   }
 

@@ -25,7 +25,23 @@ public final class RabbitTopology {
 
   /** Declares everything; returns the warnings (empty when the topology is as designed). */
   public static List<String> declare(Connection connection, RabbitSettings s) {
+    return declare(connection, s, true);
+  }
+
+  /**
+   * Declares everything; with {@code queueArguments} false the queues are declared without
+   * RabbitMQ's queue arguments (dead-letter exchange), for an AMQP 0-9-1 broker that refuses them
+   * (the demo's embedded broker closes the connection on an unknown argument). Poison messages are
+   * still parked by the consumer's explicit publish to the dead-letter exchange.
+   */
+  public static List<String> declare(
+      Connection connection, RabbitSettings s, boolean queueArguments) {
     List<String> warnings = new ArrayList<>();
+    if (!queueArguments) {
+      warnings.add(
+          "the broker takes no queue arguments: queues declared without a dead-letter exchange"
+              + " (poison messages are parked by explicit publish)");
+    }
     try {
       Channel channel = connection.createChannel();
       channel.exchangeDeclare(s.eventExchange(), BuiltinExchangeType.TOPIC, true);
@@ -34,21 +50,14 @@ public final class RabbitTopology {
       channel.queueDeclare(s.deadLetterQueue(), true, false, false, null);
       channel.queueBind(s.deadLetterQueue(), s.deadLetterExchange(), s.eventQueue());
       channel.queueBind(s.deadLetterQueue(), s.deadLetterExchange(), s.legacyQueue());
-      Map<String, Object> arguments = new LinkedHashMap<>();
-      arguments.put("x-dead-letter-exchange", s.deadLetterExchange());
-      arguments.put("x-dead-letter-routing-key", s.eventQueue());
-      if (s.quorum()) {
+      Map<String, Object> arguments = new LinkedHashMap<>(deadLettering(s, s.eventQueue(), queueArguments));
+      if (queueArguments && s.quorum()) {
         arguments.put("x-queue-type", "quorum");
         arguments.put("x-delivery-limit", s.eventQueueDeliveryLimit());
       }
       channel = declareQueue(connection, channel, s.eventQueue(), arguments, warnings);
       channel.queueBind(s.eventQueue(), s.eventExchange(), s.eventRoutingKey());
-      Map<String, Object> legacyArguments =
-          Map.of(
-              "x-dead-letter-exchange",
-              s.deadLetterExchange(),
-              "x-dead-letter-routing-key",
-              s.legacyQueue());
+      Map<String, Object> legacyArguments = deadLettering(s, s.legacyQueue(), queueArguments);
       channel = declareQueue(connection, channel, s.legacyQueue(), legacyArguments, warnings);
       channel.close();
     } catch (IOException | TimeoutException e) {
@@ -56,6 +65,15 @@ public final class RabbitTopology {
     }
     warnings.forEach(LOG::warn);
     return List.copyOf(warnings);
+  }
+
+  /** The queue arguments that dead-letter {@code queue}, or none for a plain AMQP broker. */
+  private static Map<String, Object> deadLettering(
+      RabbitSettings s, String queue, boolean queueArguments) {
+    return queueArguments
+        ? Map.of(
+            "x-dead-letter-exchange", s.deadLetterExchange(), "x-dead-letter-routing-key", queue)
+        : Map.of();
   }
 
   private static Channel declareQueue(

@@ -18,7 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import smap.analytics.adapter.minio.embedded.EmbeddedS3Server;
 import smap.analytics.application.port.out.BatchObjectPort;
 import smap.analytics.application.port.out.BatchObjectPortContractTest;
 import smap.analytics.application.port.out.FetchedBatch;
@@ -26,6 +25,7 @@ import smap.analytics.domain.batch.ObjectLocation;
 import smap.analytics.domain.failure.DependencyUnavailableException;
 import smap.analytics.domain.failure.MalformedBatchException;
 import smap.analytics.domain.failure.ObjectNotFoundException;
+import smap.analytics.embedded.s3.EmbeddedS3Server;
 
 /** The S3 adapter against a real S3 protocol server (S3Proxy in-process). */
 class MinioBatchObjectAdapterIT extends BatchObjectPortContractTest {

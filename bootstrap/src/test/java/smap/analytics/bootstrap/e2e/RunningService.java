@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import smap.analytics.adapter.minio.MinioClients;
-import smap.analytics.adapter.minio.embedded.EmbeddedS3Server;
 import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.bootstrap.ServiceRuntime;
 import smap.analytics.bootstrap.config.ServiceSettings;
 import smap.analytics.bootstrap.demo.SimulatedCrawler;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.embedded.s3.EmbeddedS3Server;
 
 /**
  * A service under test with everything of its own: a database, an in-process S3 server, exchanges

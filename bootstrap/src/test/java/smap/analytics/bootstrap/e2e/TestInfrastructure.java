@@ -35,7 +35,7 @@ public final class TestInfrastructure {
    */
   public static java.util.Map<String, String> serviceEnvironment(
       String jdbcUrl,
-      smap.analytics.adapter.minio.embedded.EmbeddedS3Server s3,
+      smap.analytics.embedded.s3.EmbeddedS3Server s3,
       String prefix,
       String suffix) {
     java.util.Map<String, String> env = new java.util.HashMap<>();

@@ -1,4 +1,4 @@
-package smap.analytics.adapter.minio.embedded;
+package smap.analytics.embedded.s3;
 
 import java.net.URI;
 import java.util.Properties;
