@@ -187,10 +187,8 @@ class DeploymentFilesTest {
       assertThat(mounts).as("a mount for %s", rules).containsKey(inContainer);
       assertThat(mounts.get(inContainer)).isEqualTo("./deploy/prometheus");
       Path onHost = ROOT.resolve(mounts.get(inContainer)).resolve(Path.of(rules).getFileName());
-      // The rules themselves are the operations work's (deploy/prometheus/); checked once there.
-      if (Files.exists(onHost)) {
-        assertThat(documents(onHost).get(0)).as("rules in %s", onHost).containsKey("groups");
-      }
+      assertThat(onHost).as("the rules file %s", ROOT.relativize(onHost)).isRegularFile();
+      assertThat(documents(onHost).get(0)).as("rules in %s", onHost).containsKey("groups");
     }
     assertThat(((List<Map<String, Object>>) config.get("scrape_configs")).get(0).get("job_name"))
         .as("the job the alert rules name")
