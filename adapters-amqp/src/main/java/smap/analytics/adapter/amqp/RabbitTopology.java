@@ -50,7 +50,8 @@ public final class RabbitTopology {
       channel.queueDeclare(s.deadLetterQueue(), true, false, false, null);
       channel.queueBind(s.deadLetterQueue(), s.deadLetterExchange(), s.eventQueue());
       channel.queueBind(s.deadLetterQueue(), s.deadLetterExchange(), s.legacyQueue());
-      Map<String, Object> arguments = new LinkedHashMap<>(deadLettering(s, s.eventQueue(), queueArguments));
+      Map<String, Object> arguments =
+          new LinkedHashMap<>(deadLettering(s, s.eventQueue(), queueArguments));
       if (queueArguments && s.quorum()) {
         arguments.put("x-queue-type", "quorum");
         arguments.put("x-delivery-limit", s.eventQueueDeliveryLimit());
