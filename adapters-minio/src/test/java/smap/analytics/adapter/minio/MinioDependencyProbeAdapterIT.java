@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import org.junit.jupiter.api.Test;
-import smap.analytics.adapter.minio.embedded.EmbeddedS3Server;
 import smap.analytics.application.port.out.DependencyProbePort.Probe;
+import smap.analytics.embedded.s3.EmbeddedS3Server;
 
 /** Readiness asks about the crawl-results bucket only, against an in-process S3 server. */
 class MinioDependencyProbeAdapterIT {
