@@ -158,10 +158,7 @@ public final class ServiceRuntime implements AutoCloseable {
   }
 
   private static ServiceRuntime start(
-      ServiceSettings settings,
-      Mode mode,
-      Broker broker,
-      UnaryOperator<BatchObjectPort> objects) {
+      ServiceSettings settings, Mode mode, Broker broker, UnaryOperator<BatchObjectPort> objects) {
     ServiceRuntime runtime = new ServiceRuntime();
     try {
       runtime.wire(settings, mode, broker, objects);

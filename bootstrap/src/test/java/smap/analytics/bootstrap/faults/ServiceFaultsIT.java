@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import smap.analytics.adapter.minio.MinioClients;
-import smap.analytics.adapter.minio.embedded.EmbeddedS3Server;
 import smap.analytics.bootstrap.demo.SampleBatches;
 import smap.analytics.bootstrap.demo.SimulatedCrawler;
 import smap.analytics.bootstrap.e2e.TestInfrastructure;
+import smap.analytics.embedded.s3.EmbeddedS3Server;
 
 /**
  * Process-level faults with two instances of the service (separate JVMs running the shaded jar) on
