@@ -42,7 +42,6 @@ import org.jooq.impl.DSL;
 import smap.analytics.adapter.amqp.JacksonMessageDecoderAdapter;
 import smap.analytics.adapter.minio.MinioBatchObjectAdapter;
 import smap.analytics.adapter.minio.MinioClients;
-import smap.analytics.adapter.minio.embedded.EmbeddedS3Server;
 import smap.analytics.adapter.postgres.FlywayMigrator;
 import smap.analytics.adapter.postgres.JooqBatchLedgerAdapter;
 import smap.analytics.adapter.postgres.JooqFeatureFlagAdapter;
@@ -57,6 +56,7 @@ import smap.analytics.bootstrap.e2e.TestInfrastructure;
 import smap.analytics.domain.analysis.AnalysisRules;
 import smap.analytics.domain.analysis.AnalysisSettings;
 import smap.analytics.domain.analysis.PostAnalyser;
+import smap.analytics.embedded.s3.EmbeddedS3Server;
 
 /**
  * Property: whatever a crawler sends, every message ends with a recorded outcome, every good item
