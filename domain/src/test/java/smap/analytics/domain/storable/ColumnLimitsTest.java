@@ -53,6 +53,7 @@ class ColumnLimitsTest {
           "post_comments.sentiment",
           "crawl_errors.source",
           "result_outbox.message_id",
+          "result_outbox.claimed_by",
           "result_outbox.status");
 
   private static final Set<String> PIPELINE_TABLES =
