@@ -330,6 +330,7 @@ public final class ServiceRuntime implements AutoCloseable {
             } else {
               consumer.resume();
             }
+            consumer.consumeEvents(snapshot.enabled(FeatureFlag.BATCH_FORMAT));
             consumer.consumeLegacy(snapshot.enabled(FeatureFlag.LEGACY_FORMAT));
           });
       consumer.start();

@@ -70,6 +70,7 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
   private final AtomicInteger inFlight = new AtomicInteger();
   private Channel deadLetters;
   private boolean killSwitch;
+  private boolean events = true;
   private boolean legacy;
   private long pausedUntil;
   private boolean started;
@@ -157,6 +158,18 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
     killSwitch = false;
     reconcile();
     LOG.info("consumption resumed");
+  }
+
+  @Override
+  public synchronized void consumeEvents(boolean enabled) {
+    if (events != enabled) {
+      LOG.warn(
+          "{} consuming {} (batch-format flag)",
+          enabled ? "resuming" : "stopped",
+          settings.eventQueue());
+    }
+    events = enabled;
+    reconcile();
   }
 
   @Override
@@ -251,7 +264,9 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
     boolean dependencyPause = clock.millis() < pausedUntil;
     for (Worker worker : workers) {
       boolean wanted =
-          !killSwitch && !dependencyPause && (worker.queue.equals(settings.eventQueue()) || legacy);
+          !killSwitch
+              && !dependencyPause
+              && (worker.queue.equals(settings.eventQueue()) ? events : legacy);
       worker.setConsuming(wanted);
     }
   }

@@ -18,26 +18,27 @@ import smap.analytics.domain.message.InboundMessage.LegacyReference;
 import smap.analytics.domain.message.MessageClassifier;
 import smap.analytics.domain.message.MessageFormat;
 
-/** How a delivery is read: its classification under the format flags, and its object path. */
+/** How a delivery is read: its classification, the formats the flags let in, its object path. */
 final class Deliveries {
 
   private Deliveries() {}
 
   /**
-   * Classifies a delivery.
+   * Classifies a delivery. Every format is recognised whatever its flag: a message of a format that
+   * is off is put back in its queue by the service, never rejected (see {@link #enabledFormats}).
    *
    * @param crawlResultsBucket the only bucket objects are read from ({@code MINIO_BUCKET}), or null
    *     for any
    */
-  static Classification classify(
-      ProcessDeliveryCommand command, FlagSnapshot snapshot, String crawlResultsBucket) {
+  static Classification classify(ProcessDeliveryCommand command, String crawlResultsBucket) {
     return switch (command.decoded()) {
       case DecodedBody.Undecodable undecodable ->
           new Rejected(
               EventContext.of(EventId.derive(command.body())), "body: " + undecodable.reason());
       case DecodedBody.Json json ->
           inBucket(
-              MessageClassifier.classify(json.tree(), command.body(), enabledFormats(snapshot)),
+              MessageClassifier.classify(
+                  json.tree(), command.body(), EnumSet.allOf(MessageFormat.class)),
               crawlResultsBucket);
     };
   }

@@ -1,6 +1,7 @@
 package smap.analytics.application.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +30,7 @@ import smap.analytics.domain.delivery.FailureKind;
 import smap.analytics.domain.failure.DependencyUnavailableException;
 import smap.analytics.domain.failure.MalformedBatchException;
 import smap.analytics.domain.failure.ObjectNotFoundException;
+import smap.analytics.domain.flag.FeatureFlag;
 import smap.analytics.domain.flag.FlagSnapshot;
 import smap.analytics.domain.message.Classification;
 import smap.analytics.domain.message.Classification.Accepted;
@@ -47,6 +49,13 @@ import smap.analytics.domain.project.ProjectResolution;
 public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessDeliveryService.class);
+
+  /**
+   * How long the consumer holds off after putting back a message whose format flag is off. The
+   * consumer of that format's queue is cancelled by the flag anyway; this only covers a delivery
+   * taken just before, or a message of the other format on a queue that is still consumed.
+   */
+  static final Duration FORMAT_OFF_PAUSE = Duration.ofSeconds(5);
 
   private final BatchLedgerPort ledger;
   private final PipelineMetricsPort metrics;
@@ -108,7 +117,7 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
   public DeliveryOutcome process(ProcessDeliveryCommand command) {
     Instant started = clock.instant();
     FlagSnapshot snapshot = flags.current();
-    Classification classification = Deliveries.classify(command, snapshot, crawlResultsBucket);
+    Classification classification = Deliveries.classify(command, crawlResultsBucket);
     EventContext context = classification.context();
     metrics.activeBatches(1);
     try (BatchLogContext log =
@@ -129,6 +138,9 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
     boolean replay = command.replay() != null;
     MessageFormat format =
         classification instanceof Accepted accepted ? accepted.message().format() : null;
+    if (format != null && !Deliveries.enabledFormats(snapshot).contains(format)) {
+      return leftInQueue(format);
+    }
     metrics.eventReceived(
         command.queue(), format == null ? "unknown" : format.name().toLowerCase());
     ProjectResolution project = resolveProject(context);
@@ -201,6 +213,21 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
       return apply(
           policy.decide(counted, kind), e, command, context, project, snapshot, warnings, counted);
     }
+  }
+
+  /**
+   * A format flag turned off is the rollback lever: the message is not recorded, not rejected and
+   * no result is published; it goes back to its queue until the flag is on again (a revert used to
+   * ack every event as REJECTED and publish an all-failed result).
+   */
+  private static DeliveryOutcome leftInQueue(MessageFormat format) {
+    String flag =
+        format == MessageFormat.BATCH_EVENT
+            ? FeatureFlag.BATCH_FORMAT.key()
+            : FeatureFlag.LEGACY_FORMAT.key();
+    String reason = "the " + flag + " flag is off: the message stays in its queue";
+    LOG.info("{} format: {}", format.name().toLowerCase(), reason);
+    return new RetryLater(FORMAT_OFF_PAUSE, null, reason);
   }
 
   /** The one place where exceptions become failure kinds: the adapters' port-level exceptions. */

@@ -415,22 +415,36 @@ class ProcessDeliveryServiceTest {
   }
 
   @Test
-  void legacyMessagesAreRejectedWhileTheLegacyFormatIsOff() {
+  void legacyMessagesArePutBackNotRejectedWhileTheLegacyFormatIsOff() {
+    turnOff(FeatureFlag.LEGACY_FORMAT);
+
+    DeliveryOutcome outcome =
+        deliver(Map.of("event_id", "e13", "data_ref", Map.of("bucket", "b", "path", "k.json")));
+
+    assertThat(outcome).isInstanceOf(RetryLater.class);
+    assertThat(((RetryLater) outcome).reason()).contains("legacy-format");
+    assertThat(ledger.find(EventId.of("e13"))).isEmpty();
+    assertThat(outbox.rows()).isEmpty();
+  }
+
+  @Test
+  void batchEventsArePutBackWithoutLedgerRowOrResultWhileTheBatchFormatIsOff() {
+    objects.put("b/k.json", List.of(post("1", "Xe chạy rất êm")));
+    turnOff(FeatureFlag.BATCH_FORMAT);
+
+    DeliveryOutcome outcome = deliver(event("e13b", "b/k.json", PROJECT, JOB, 1));
+
+    assertThat(outcome).isInstanceOf(RetryLater.class);
+    assertThat(((RetryLater) outcome).reason()).contains("batch-format");
+    assertThat(ledger.find(EventId.of("e13b"))).isEmpty();
+    assertThat(outbox.rows()).isEmpty();
+    assertThat(ledger.posts()).isEmpty();
+  }
+
+  private void turnOff(FeatureFlag flag) {
     flagStore.change(
-        new FlagChange(
-            FeatureFlag.LEGACY_FORMAT,
-            FlagScope.GLOBAL,
-            false,
-            "ops",
-            "legacy producers retired",
-            clock.instant(),
-            0));
+        new FlagChange(flag, FlagScope.GLOBAL, false, "ops", "rollback", clock.instant(), 0));
     flags.refresh();
-
-    deliver(Map.of("event_id", "e13", "data_ref", Map.of("bucket", "b", "path", "k.json")));
-
-    assertThat(entry("e13").status()).isEqualTo(BatchStatus.REJECTED);
-    assertThat(entry("e13").lastError()).contains("legacy-format");
   }
 
   @Test

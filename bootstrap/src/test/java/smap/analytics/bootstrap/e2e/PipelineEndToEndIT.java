@@ -160,18 +160,7 @@ class PipelineEndToEndIT {
     String eventId = "e2e-legacy-" + suffix;
     String job = PROJECT + "-brand-3";
     crawler.upload(BUCKET, key, SampleBatches.batch("TIKTOK", job, 1, 0, 31).get(0), false);
-    String body =
-        "{\"event_id\":\""
-            + eventId
-            + "\",\"data_ref\":{\"bucket\":\""
-            + BUCKET
-            + "\",\"path\":\""
-            + key
-            + "\"},\"project_id\":\""
-            + PROJECT
-            + "\",\"job_id\":\""
-            + job
-            + "\"}";
+    String body = TestInfrastructure.legacyDataRef(eventId, BUCKET, key, PROJECT, job);
     crawler.publishRaw("", settings.broker().legacyQueue(), body.getBytes(StandardCharsets.UTF_8));
 
     BatchEntry entry = awaitTerminal(eventId);

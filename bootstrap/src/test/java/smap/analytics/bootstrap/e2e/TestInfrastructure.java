@@ -54,6 +54,22 @@ public final class TestInfrastructure {
     return env;
   }
 
+  /** A legacy single-post message referring to an object ({@code data_ref}). */
+  public static String legacyDataRef(
+      String eventId, String bucket, String key, String projectId, String jobId) {
+    return "{\"event_id\":\""
+        + eventId
+        + "\",\"data_ref\":{\"bucket\":\""
+        + bucket
+        + "\",\"path\":\""
+        + key
+        + "\"},\"project_id\":\""
+        + projectId
+        + "\",\"job_id\":\""
+        + jobId
+        + "\"}";
+  }
+
   /** Deletes the exchanges and queues of a service under test. */
   public static void deleteTopology(
       com.rabbitmq.client.Connection broker,

@@ -2,7 +2,8 @@ package smap.analytics.application.port.out;
 
 /**
  * Outgoing port: control of message consumption, driven by the {@code consumption-paused} kill
- * switch and the {@code legacy-format} flag.
+ * switch and the {@code batch-format} and {@code legacy-format} flags. Stopping a queue's consumer
+ * leaves its messages ready in the queue: that is how a flag is reverted without losing anything.
  */
 public interface ConsumptionPort {
 
@@ -11,6 +12,9 @@ public interface ConsumptionPort {
 
   /** Takes messages again (unless a dependency pause is still running). */
   void resume();
+
+  /** Starts or stops consuming the event queue (the batch-format flag). */
+  void consumeEvents(boolean enabled);
 
   /** Starts or stops consuming the legacy single-post queue. */
   void consumeLegacy(boolean enabled);
