@@ -74,6 +74,7 @@ import smap.analytics.domain.analysis.AnalysisSettings;
 import smap.analytics.domain.analysis.PostAnalyser;
 import smap.analytics.domain.analysis.RuleFileException;
 import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.flag.FlagSnapshot;
 
 /**
  * Composition root: builds the clients, then the adapters, then the services, then the consumer,
@@ -324,7 +325,8 @@ public final class ServiceRuntime implements AutoCloseable {
               settings.pipeline().retry().backoffRule(),
               deadlines.batch());
       flagCache.onChange(
-          snapshot -> {
+          all -> {
+            FlagSnapshot snapshot = all.forInstance(settings.instanceId());
             if (snapshot.enabled(FeatureFlag.CONSUMPTION_PAUSED)) {
               consumer.pause();
             } else {

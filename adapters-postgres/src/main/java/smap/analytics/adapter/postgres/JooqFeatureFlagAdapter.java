@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -48,7 +49,8 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
     try {
       Map<FeatureFlag, Boolean> global = new EnumMap<>(FeatureFlag.class);
       Map<FlagScope, Map<FeatureFlag, Boolean>> overrides = new HashMap<>();
-      for (Record row : dsl.fetch("SELECT flag_key, scope, enabled FROM feature_flags")) {
+      Map<FlagScope, Map<FeatureFlag, Integer>> rollouts = new HashMap<>();
+      for (Record row : dsl.fetch("SELECT flag_key, scope, enabled, percent FROM feature_flags")) {
         FeatureFlag flag;
         try {
           flag = FeatureFlag.fromKey(row.get("flag_key", String.class));
@@ -57,6 +59,10 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
         }
         FlagScope scope = FlagScope.parse(row.get("scope", String.class));
         boolean enabled = row.get("enabled", Boolean.class);
+        Integer percent = row.get("percent", Integer.class);
+        if (enabled && percent != null) {
+          rollouts.computeIfAbsent(scope, s -> new EnumMap<>(FeatureFlag.class)).put(flag, percent);
+        }
         if (scope.global()) {
           global.put(flag, enabled);
         } else {
@@ -65,7 +71,7 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
               .put(flag, enabled);
         }
       }
-      return new FlagSnapshot(global, overrides, version(dsl));
+      return new FlagSnapshot(global, overrides, rollouts, version(dsl));
     } catch (RuntimeException e) {
       throw SqlFailures.translate(e);
     }
@@ -93,23 +99,26 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
                   scope);
             } else {
               tx.execute(
-                  "INSERT INTO feature_flags (flag_key, scope, enabled, updated_by, reason, updated_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (flag_key, scope) DO UPDATE SET"
-                      + " enabled = EXCLUDED.enabled, updated_by = EXCLUDED.updated_by,"
-                      + " reason = EXCLUDED.reason, updated_at = EXCLUDED.updated_at",
+                  "INSERT INTO feature_flags (flag_key, scope, enabled, percent, updated_by, reason,"
+                      + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (flag_key, scope) DO"
+                      + " UPDATE SET enabled = EXCLUDED.enabled, percent = EXCLUDED.percent,"
+                      + " updated_by = EXCLUDED.updated_by, reason = EXCLUDED.reason, updated_at ="
+                      + " EXCLUDED.updated_at",
                   change.flag().key(),
                   scope,
                   change.enabled(),
+                  change.percent(),
                   change.actor(),
                   change.reason(),
                   at);
             }
             tx.execute(
-                "INSERT INTO feature_flag_history (flag_key, scope, enabled, actor, reason, changed_at, version)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO feature_flag_history (flag_key, scope, enabled, percent, actor, reason,"
+                    + " changed_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 change.flag().key(),
                 scope,
-                change.enabled() != null && change.enabled(),
+                change.enabled(),
+                change.percent(),
                 change.actor(),
                 change.reason(),
                 at,
@@ -122,15 +131,36 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
     }
   }
 
+  private static final String HISTORY =
+      "SELECT flag_key, scope, enabled, percent, actor, reason, changed_at, version"
+          + " FROM feature_flag_history";
+
   @Override
   public List<FlagChange> history(int limit) {
+    return changes(HISTORY + " ORDER BY version DESC LIMIT ?", limit);
+  }
+
+  @Override
+  public Optional<FlagChange> find(long version) {
+    return changes(HISTORY + " WHERE version = ?", version).stream().findFirst();
+  }
+
+  @Override
+  public Optional<FlagChange> before(FeatureFlag flag, FlagScope scope, long version) {
+    return changes(
+            HISTORY
+                + " WHERE flag_key = ? AND scope = ? AND version < ? ORDER BY version DESC LIMIT 1",
+            flag.key(),
+            scope.toString(),
+            version)
+        .stream()
+        .findFirst();
+  }
+
+  private List<FlagChange> changes(String sql, Object... binds) {
     try {
       List<FlagChange> changes = new ArrayList<>();
-      for (Record row :
-          dsl.fetch(
-              "SELECT flag_key, scope, enabled, actor, reason, changed_at, version FROM feature_flag_history"
-                  + " ORDER BY version DESC LIMIT ?",
-              limit)) {
+      for (Record row : dsl.fetch(sql, binds)) {
         FeatureFlag flag;
         try {
           flag = FeatureFlag.fromKey(row.get("flag_key", String.class));
@@ -142,6 +172,7 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
                 flag,
                 FlagScope.parse(row.get("scope", String.class)),
                 row.get("enabled", Boolean.class),
+                row.get("percent", Integer.class),
                 row.get("actor", String.class),
                 row.get("reason", String.class),
                 instant(row.get("changed_at")),

@@ -98,7 +98,17 @@ final class BatchRun {
         command.replay() != null && command.replay().onlyFailedItems()
             ? ledger.storedPostIds(context.eventId())
             : Set.of();
-    ProcessedBatch batch = items.process(entries, context, project, platform, snapshot, stored);
+    // Scope precedence and percentage rollouts decided for this event; the ledger keeps the result.
+    FlagSnapshot decided =
+        snapshot.decide(platform, project.projectId(), context.eventId().value());
+    if (!snapshot.rollouts().isEmpty()) {
+      LOG.info(
+          "flags for {} (rollout bucket {}): {}",
+          context.eventId(),
+          FlagSnapshot.bucket(context.eventId().value()),
+          decided.asKeys());
+    }
+    ProcessedBatch batch = items.process(entries, context, project, platform, decided, stored);
     warnings.addAll(batch.warnings());
     BatchCounts counts = batch.counts();
     if (counts.sizeMismatch()) {
@@ -142,7 +152,7 @@ final class BatchRun {
                 batch.errors(),
                 counts,
                 result,
-                snapshot.asKeys(),
+                decided.asKeys(),
                 warnings,
                 fetchTime,
                 Duration.between(started, finished),

@@ -72,7 +72,7 @@ final class DeliveryRecorder {
                 project.projectId(),
                 platform,
                 result,
-                snapshot.asKeys(),
+                snapshot.decide(platform, project.projectId(), context.eventId().value()).asKeys(),
                 warnings,
                 clock.instant(),
                 command.replay() != null));
@@ -108,7 +108,7 @@ final class DeliveryRecorder {
               project.projectId(),
               platform,
               null,
-              snapshot.asKeys(),
+              snapshot.decide(platform, project.projectId(), eventId.value()).asKeys(),
               List.of(),
               clock.instant(),
               false));

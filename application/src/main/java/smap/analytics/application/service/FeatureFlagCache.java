@@ -47,6 +47,14 @@ public final class FeatureFlagCache implements AutoCloseable {
     return current;
   }
 
+  /**
+   * The flags as they apply to this instance: its {@code instance:} overrides folded into the
+   * global values (the switches that act on a whole instance: formats, kill switch, publishing).
+   */
+  public FlagSnapshot forThisInstance() {
+    return current.forInstance(instanceId);
+  }
+
   /** The id under which this instance acknowledges flag versions. */
   public String instanceId() {
     return instanceId;

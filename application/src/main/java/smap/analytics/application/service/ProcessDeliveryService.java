@@ -116,7 +116,8 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
   @Override
   public DeliveryOutcome process(ProcessDeliveryCommand command) {
     Instant started = clock.instant();
-    FlagSnapshot snapshot = flags.current();
+    // Instance overrides folded in: they beat every other scope (FlagSnapshot.forInstance).
+    FlagSnapshot snapshot = flags.forThisInstance();
     Classification classification = Deliveries.classify(command, crawlResultsBucket);
     EventContext context = classification.context();
     metrics.activeBatches(1);

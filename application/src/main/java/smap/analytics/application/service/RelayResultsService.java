@@ -93,7 +93,7 @@ public final class RelayResultsService implements RelayResultsUseCase {
       if (!flushMarks()) {
         return outage(null);
       }
-      if (!flags.current().enabled(FeatureFlag.RESULT_PUBLISHING)) {
+      if (!flags.forThisInstance().enabled(FeatureFlag.RESULT_PUBLISHING)) {
         return 0;
       }
       List<OutboxMessage> due = new ArrayList<>(outbox.claimDue(limit, clock.instant()));

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import smap.analytics.application.port.out.FeatureFlagPort;
 import smap.analytics.application.port.out.FlagChange;
@@ -18,6 +19,7 @@ import smap.analytics.domain.flag.FlagSnapshot;
 public final class InMemoryFeatureFlags implements FeatureFlagPort {
 
   private final Map<FlagScope, Map<FeatureFlag, Boolean>> values = new HashMap<>();
+  private final Map<FlagScope, Map<FeatureFlag, Integer>> percents = new HashMap<>();
   private final List<FlagChange> history = new ArrayList<>();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, InstanceState> instances = new LinkedHashMap<>();
@@ -34,7 +36,9 @@ public final class InMemoryFeatureFlags implements FeatureFlagPort {
             overrides.put(scope, Map.copyOf(flags));
           }
         });
-    return new FlagSnapshot(global, overrides, version);
+    Map<FlagScope, Map<FeatureFlag, Integer>> rollouts = new HashMap<>();
+    percents.forEach((scope, flags) -> rollouts.put(scope, Map.copyOf(flags)));
+    return new FlagSnapshot(global, overrides, rollouts, version);
   }
 
   @Override
@@ -48,12 +52,20 @@ public final class InMemoryFeatureFlags implements FeatureFlagPort {
       } else {
         scoped.put(change.flag(), change.enabled());
       }
+      Map<FeatureFlag, Integer> partial =
+          percents.computeIfAbsent(change.scope(), s -> new EnumMap<>(FeatureFlag.class));
+      if (change.percent() == null) {
+        partial.remove(change.flag());
+      } else {
+        partial.put(change.flag(), change.percent());
+      }
       history.add(
           0,
           new FlagChange(
               change.flag(),
               change.scope(),
               change.enabled(),
+              change.percent(),
               change.actor(),
               change.reason(),
               change.at(),
@@ -66,6 +78,18 @@ public final class InMemoryFeatureFlags implements FeatureFlagPort {
   @Override
   public synchronized List<FlagChange> history(int limit) {
     return List.copyOf(history.subList(0, Math.min(limit, history.size())));
+  }
+
+  @Override
+  public synchronized Optional<FlagChange> find(long wanted) {
+    return history.stream().filter(c -> c.version() == wanted).findFirst();
+  }
+
+  @Override
+  public synchronized Optional<FlagChange> before(FeatureFlag flag, FlagScope scope, long wanted) {
+    return history.stream()
+        .filter(c -> c.flag() == flag && c.scope().equals(scope) && c.version() < wanted)
+        .findFirst();
   }
 
   @Override

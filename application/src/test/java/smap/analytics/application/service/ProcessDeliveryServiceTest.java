@@ -441,6 +441,56 @@ class ProcessDeliveryServiceTest {
     assertThat(ledger.posts()).isEmpty();
   }
 
+  @Test
+  void aStageRolledOutToFiftyPercentRunsOnTheBatchesWhoseEventIsInAndTheLedgerRecordsIt() {
+    flagStore.change(
+        new FlagChange(
+            FeatureFlag.STAGE_SENTIMENT,
+            FlagScope.GLOBAL,
+            true,
+            50,
+            "ops",
+            "canary",
+            clock.instant(),
+            0));
+    flags.refresh();
+    objects.put("b/k.json", List.of(post("1", "Xe chạy rất êm")));
+    String in = null;
+    String out = null;
+    for (int i = 0; in == null || out == null; i++) {
+      String id = "roll-" + i;
+      if (smap.analytics.domain.flag.FlagSnapshot.bucket(id) < 50) {
+        in = in == null ? id : in;
+      } else {
+        out = out == null ? id : out;
+      }
+    }
+
+    deliver(event(in, "b/k.json", PROJECT, JOB, 1));
+    deliver(event(out, "b/k.json", PROJECT, JOB, 1));
+
+    assertThat(entry(in).flags()).containsEntry("stage-sentiment", true);
+    assertThat(entry(out).flags()).containsEntry("stage-sentiment", false);
+    assertThat(entry(out).flags()).containsEntry("stage-keywords", true);
+  }
+
+  @Test
+  void anInstanceOverrideOfAFormatFlagAppliesOnlyOnThatInstance() {
+    flagStore.change(
+        new FlagChange(
+            FeatureFlag.BATCH_FORMAT,
+            FlagScope.instance("test"),
+            false,
+            "ops",
+            "canary holds batch events",
+            clock.instant(),
+            0));
+    flags.refresh();
+
+    assertThat(deliver(event("e13c", "b/k.json", PROJECT, JOB, 1))).isInstanceOf(RetryLater.class);
+    assertThat(ledger.find(EventId.of("e13c"))).isEmpty();
+  }
+
   private void turnOff(FeatureFlag flag) {
     flagStore.change(
         new FlagChange(flag, FlagScope.GLOBAL, false, "ops", "rollback", clock.instant(), 0));

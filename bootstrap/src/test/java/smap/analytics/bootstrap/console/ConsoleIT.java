@@ -304,6 +304,37 @@ class ConsoleIT {
     assertThat(wrong.statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void theApiRollsAStageOutByPercentToAnInstanceAndRestoresThePreviousState() throws Exception {
+    String ana = "ana:ana-secret";
+    String scope = "instance:canary-" + suffix;
+    String form = "scope=" + scope + "&reason=canary";
+    HttpResponse<String> ten = api("POST", "/api/flags/stage-impact", ana, form + "&percent=10");
+    assertThat(ten.statusCode()).as(ten.body()).isEqualTo(200);
+    assertThat(ten.body()).contains("\"" + scope + "\":{\"STAGE_IMPACT\":10}");
+    HttpResponse<String> fifty = api("POST", "/api/flags/stage-impact", ana, form + "&percent=50");
+    assertThat(fifty.body()).contains("\"" + scope + "\":{\"STAGE_IMPACT\":50}");
+    String version = jobField(fifty.body(), "version");
+
+    assertThat(
+            api("POST", "/api/flags/history/" + version + "/restore", "vic:vic-secret", "reason=x")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(api("POST", "/api/flags/history/999999/restore", ana, "reason=x").body())
+        .contains("no flag change with version 999999");
+    assertThat(api("POST", "/api/flags/batch-format", ana, "reason=x&percent=10").body())
+        .contains("only the analysis-stage flags");
+    assertThat(api("POST", "/api/flags/stage-impact", ana, "reason=x&percent=half").statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> restored =
+        api("POST", "/api/flags/history/" + version + "/restore", ana, "reason=p95 up");
+    assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+    assertThat(restored.body()).contains("\"" + scope + "\":{\"STAGE_IMPACT\":10}");
+    assertThat(api("GET", "/api/audit?action=flag-restore", ana, "").body())
+        .contains("restore the state before version " + version + ": p95 up", scope);
+    api("POST", "/api/flags/stage-impact", ana, "scope=" + scope + "&reason=done&enabled=remove");
+  }
+
   private static HttpResponse<String> api(String method, String path, String user, String form)
       throws Exception {
     String basic =
@@ -523,6 +554,7 @@ class ConsoleIT {
               By.cssSelector("#flag-consumption-paused"), "on"));
       shot(driver, "07-flags-paused");
       awaitConsumers(0);
+      rolloutStepsAndRestore(driver, wait);
       crawler.upload(
           "crawl-results",
           "held.json",
@@ -564,12 +596,39 @@ class ConsoleIT {
       shot(driver, "10-replay-job-done");
 
       driver.get(base + "/audit");
-      assertThat(driver.getPageSource()).contains("replay", "flag-change", "broker maintenance");
+      assertThat(driver.getPageSource())
+          .contains("replay", "flag-change", "broker maintenance", "flag-restore");
       shot(driver, "08-audit");
     } finally {
       driver.quit();
       service.stop();
     }
+  }
+
+  /** 10 % then 50 % of stage-aspect-sentiment, then "Restore previous" back to 10 %. */
+  private static void rolloutStepsAndRestore(WebDriver driver, WebDriverWait wait)
+      throws IOException {
+    String row = "#flag-stage-aspect-sentiment form.rollout ";
+    driver.findElement(By.cssSelector(row + "input[name=reason]")).sendKeys("canary of a lexicon");
+    driver.findElement(By.id("rollout-stage-aspect-sentiment-10")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("state-stage-aspect-sentiment"), "on for 10 %"));
+    driver.findElement(By.cssSelector(row + "input[name=reason]")).sendKeys("10 % looked fine");
+    driver.findElement(By.id("rollout-stage-aspect-sentiment-50")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("state-stage-aspect-sentiment"), "on for 50 %"));
+    String fifty = driver.findElement(By.cssSelector("table tr[id^=change-] td")).getText().strip();
+    driver.findElement(By.id("restore-" + fifty)).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("state-stage-aspect-sentiment"), "on for 10 %"));
+    assertThat(driver.getPageSource()).contains("restore the state before version " + fifty);
+    shot(driver, "11-flags-rollout");
+    driver.findElement(By.cssSelector(row + "input[name=reason]")).sendKeys("promote");
+    driver.findElement(By.id("rollout-stage-aspect-sentiment-100")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("state-stage-aspect-sentiment"), "on"));
   }
 
   private static void awaitConsumers(int expected) throws Exception {

@@ -44,6 +44,15 @@ public enum FeatureFlag {
     return description;
   }
 
+  /**
+   * True for the analysis-stage flags, the only ones that may be rolled out to a percentage of the
+   * batches: the others (formats, kill switch, publishing) act on queues and instances, not on one
+   * batch, so "on for 10 % of events" would mean nothing for them.
+   */
+  public boolean percentageRollout() {
+    return key.startsWith("stage-");
+  }
+
   /** The flag with this key. */
   public static FeatureFlag fromKey(String key) {
     for (FeatureFlag flag : values()) {

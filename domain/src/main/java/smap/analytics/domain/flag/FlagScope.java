@@ -4,21 +4,33 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where a flag value applies: everywhere, one platform, or one project. A narrower scope wins.
+ * Where a flag value applies: everywhere, one platform, one project, or one running instance
+ * ({@code INSTANCE_ID}). At most one of the three is set. Precedence, narrowest first: instance,
+ * then project, then platform, then global (see {@link FlagSnapshot#decide}).
  *
  * @param platform upper-case platform name, or null
  * @param projectId project id, or null
+ * @param instanceId the id of one running instance, or null
  */
-public record FlagScope(String platform, String projectId) {
-  public static final FlagScope GLOBAL = new FlagScope(null, null);
+public record FlagScope(String platform, String projectId, String instanceId) {
+  public static final FlagScope GLOBAL = new FlagScope(null, null, null);
 
   public FlagScope {
-    if (platform != null && projectId != null) {
-      throw new IllegalArgumentException("a scope names a platform or a project, not both");
-    }
     platform =
         platform == null || platform.isBlank() ? null : platform.strip().toUpperCase(Locale.ROOT);
     projectId = projectId == null || projectId.isBlank() ? null : projectId.strip();
+    instanceId = instanceId == null || instanceId.isBlank() ? null : instanceId.strip();
+    int named =
+        (platform == null ? 0 : 1) + (projectId == null ? 0 : 1) + (instanceId == null ? 0 : 1);
+    if (named > 1) {
+      throw new IllegalArgumentException(
+          "a scope names a platform, a project or an instance, not both");
+    }
+  }
+
+  /** A platform or project scope (or the global one when both are null). */
+  public FlagScope(String platform, String projectId) {
+    this(platform, projectId, null);
   }
 
   /**
@@ -28,11 +40,7 @@ public record FlagScope(String platform, String projectId) {
    *     global scope, so "platform:" would switch a flag for everyone)
    */
   public static FlagScope platform(String platform) {
-    Objects.requireNonNull(platform, "platform");
-    if (platform.isBlank()) {
-      throw new IllegalArgumentException("platform must not be blank in a platform scope");
-    }
-    return new FlagScope(platform, null);
+    return new FlagScope(required(platform, "platform"), null, null);
   }
 
   /**
@@ -41,18 +49,31 @@ public record FlagScope(String platform, String projectId) {
    * @throws IllegalArgumentException when the id is blank (see {@link #platform})
    */
   public static FlagScope project(String projectId) {
-    Objects.requireNonNull(projectId, "projectId");
-    if (projectId.isBlank()) {
-      throw new IllegalArgumentException("projectId must not be blank in a project scope");
+    return new FlagScope(null, required(projectId, "projectId"), null);
+  }
+
+  /**
+   * The scope of one running instance: a canary, or one instance to stop.
+   *
+   * @throws IllegalArgumentException when the id is blank (see {@link #platform})
+   */
+  public static FlagScope instance(String instanceId) {
+    return new FlagScope(null, null, required(instanceId, "instanceId"));
+  }
+
+  private static String required(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank in a scope");
     }
-    return new FlagScope(null, projectId);
+    return value;
   }
 
   public boolean global() {
-    return platform == null && projectId == null;
+    return platform == null && projectId == null && instanceId == null;
   }
 
-  /** "global", "platform:TIKTOK" or "project:<id>"; also the stored form. */
+  /** "global", "platform:TIKTOK", "project:<id>" or "instance:<id>"; also the stored form. */
   @Override
   public String toString() {
     if (platform != null) {
@@ -60,6 +81,9 @@ public record FlagScope(String platform, String projectId) {
     }
     if (projectId != null) {
       return "project:" + projectId;
+    }
+    if (instanceId != null) {
+      return "instance:" + instanceId;
     }
     return "global";
   }
@@ -75,7 +99,12 @@ public record FlagScope(String platform, String projectId) {
     if (text.startsWith("project:")) {
       return project(text.substring("project:".length()));
     }
+    if (text.startsWith("instance:")) {
+      return instance(text.substring("instance:".length()));
+    }
     throw new IllegalArgumentException(
-        "scope must be 'global', 'platform:<NAME>' or 'project:<id>', got '" + text + "'");
+        "scope must be 'global', 'platform:<NAME>', 'project:<id>' or 'instance:<id>', got '"
+            + text
+            + "'");
   }
 }

@@ -40,7 +40,9 @@ class FlagScopeTest {
     "platform:TIKTOK, platform:TIKTOK",
     "platform:youtube, platform:YOUTUBE",
     "project:proj_xyz, project:proj_xyz",
-    "project:fc5d5ffb-36cc-4c8d-a288-f5215af7fb80, project:fc5d5ffb-36cc-4c8d-a288-f5215af7fb80"
+    "project:fc5d5ffb-36cc-4c8d-a288-f5215af7fb80, project:fc5d5ffb-36cc-4c8d-a288-f5215af7fb80",
+    "instance:canary-1, instance:canary-1",
+    "instance: analytics-7f9c ,instance:analytics-7f9c"
   })
   void theStoredFormRoundTrips(String text, String stored) {
     FlagScope scope = FlagScope.parse(text);
@@ -57,7 +59,8 @@ class FlagScopeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"platform:", "platform:  ", "project:", "project: "})
+  @ValueSource(
+      strings = {"platform:", "platform:  ", "project:", "project: ", "instance:", "instance: "})
   void aScopeWithoutItsNameIsRefusedNotWidenedToGlobal(String text) {
     // an operator who meant one platform must not switch the flag for everyone
     assertThatThrownBy(() -> FlagScope.parse(text)).isInstanceOf(IllegalArgumentException.class);
@@ -75,5 +78,14 @@ class FlagScopeTest {
   void theFactoriesRefuseABlankName() {
     assertThatThrownBy(() -> FlagScope.platform(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FlagScope.project("")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FlagScope.instance(" ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anInstanceScopeNamesOnlyTheInstance() {
+    assertThat(FlagScope.instance("canary-1").instanceId()).isEqualTo("canary-1");
+    assertThat(FlagScope.instance("canary-1").global()).isFalse();
+    assertThatThrownBy(() -> new FlagScope(null, "proj", "canary-1"))
+        .hasMessageContaining("not both");
   }
 }

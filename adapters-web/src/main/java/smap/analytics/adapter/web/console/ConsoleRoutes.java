@@ -76,6 +76,7 @@ public final class ConsoleRoutes {
     r.get("/errors.csv", errors::csv);
     r.get("/flags", flags::page);
     r.post("/flags/{key}", flags::change);
+    r.post("/flags/history/{version}/restore", flags::restore);
     r.post("/replays/preview", replays::preview);
     r.get("/replays", replays::list);
     r.get("/replays/{id}", replays::show);
@@ -90,6 +91,7 @@ public final class ConsoleRoutes {
     r.get("/api/errors", errors::api);
     r.get("/api/flags", flags::api);
     r.post("/api/flags/{key}", flags::changeApi);
+    r.post("/api/flags/history/{version}/restore", flags::restoreApi);
     r.post("/api/replays/preview", replays::previewApi);
     r.get("/api/replays", replays::listApi);
     r.get("/api/replays/{id}", replays::showApi);

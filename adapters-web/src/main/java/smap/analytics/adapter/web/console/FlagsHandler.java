@@ -4,11 +4,15 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import smap.analytics.application.port.in.console.ManageFlagsUseCase;
 import smap.analytics.application.port.in.console.ManageFlagsUseCase.ChangeFlagCommand;
+import smap.analytics.application.port.in.console.ManageFlagsUseCase.RestoreFlagCommand;
 import smap.analytics.domain.flag.FeatureFlag;
 import smap.analytics.domain.flag.FlagScope;
 import smap.analytics.domain.flag.FlagSnapshot;
 
-/** Screen: every flag, its history and which instances applied it; toggles with a reason. */
+/**
+ * Screen: every flag, its history and which instances applied it; toggles with a reason, rollout
+ * steps of the analysis stages (10 %, 50 %, 100 %) and "restore the state before" a change.
+ */
 final class FlagsHandler {
 
   private final ManageFlagsUseCase flags;
@@ -41,13 +45,16 @@ final class FlagsHandler {
     if (reason == null) {
       throw new BadRequestResponse("a reason is required to change a flag");
     }
+    Integer percent = percent(ctx.formParam("percent"));
     String value = ctx.formParam("enabled");
     Boolean enabled =
-        switch (value == null ? "" : value) {
+        switch (value == null ? (percent != null ? "true" : "") : value) {
           case "true", "on" -> true;
           case "false", "off" -> false;
           case "remove" -> null;
-          default -> throw new BadRequestResponse("enabled must be true, false or remove");
+          default ->
+              throw new BadRequestResponse(
+                  "enabled must be true, false or remove (or give percent)");
         };
     FlagScope scope;
     try {
@@ -61,16 +68,64 @@ final class FlagsHandler {
     }
     try {
       return flags.change(
-          new ChangeFlagCommand(flag, scope, enabled, ConsoleSupport.user(ctx).name(), reason));
+          new ChangeFlagCommand(
+              flag, scope, enabled, percent, ConsoleSupport.user(ctx).name(), reason));
     } catch (IllegalArgumentException e) {
       throw new BadRequestResponse(e.getMessage());
     }
   }
 
+  private static Integer percent(String text) {
+    String value = ConsoleSupport.blankToNull(text);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.strip().replace("%", "").strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestResponse(
+          "percent must be a whole number from 0 to 100, got '" + value + "'");
+    }
+  }
+
+  private FlagSnapshot doRestore(Context ctx) {
+    ConsoleSupport.requireOperator(ctx);
+    long version;
+    try {
+      version = Long.parseLong(ctx.pathParam("version"));
+    } catch (NumberFormatException e) {
+      throw new BadRequestResponse(
+          "version must be a number, got '" + ctx.pathParam("version") + "'");
+    }
+    String reason = ConsoleSupport.blankToNull(ctx.formParam("reason"));
+    if (reason == null) {
+      throw new BadRequestResponse("a reason is required to restore a flag");
+    }
+    try {
+      return flags.restore(
+          new RestoreFlagCommand(version, ConsoleSupport.user(ctx).name(), reason));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse(e.getMessage());
+    }
+  }
+
+  void restore(Context ctx) {
+    FlagSnapshot snapshot = doRestore(ctx);
+    renderSaved(ctx, snapshot, "Restored the state before version " + ctx.pathParam("version"));
+  }
+
+  void restoreApi(Context ctx) {
+    ConsoleSupport.json(ctx, doRestore(ctx));
+  }
+
   void change(Context ctx) {
-    FlagSnapshot snapshot = doChange(ctx);
+    renderSaved(ctx, doChange(ctx), "Saved");
+  }
+
+  private void renderSaved(Context ctx, FlagSnapshot snapshot, String what) {
     String flash =
-        "Saved: now at version "
+        what
+            + ": now at version "
             + snapshot.version()
             + "; running instances apply it within about a second.";
     ConsoleSupport.render(

@@ -2,6 +2,9 @@ package smap.analytics.application.port.out;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.flag.FlagScope;
 import smap.analytics.domain.flag.FlagSnapshot;
 
 /** Outgoing port: where feature flags are kept, with their history. */
@@ -15,6 +18,12 @@ public interface FeatureFlagPort {
 
   /** The most recent changes, newest first. */
   List<FlagChange> history(int limit);
+
+  /** The change that produced {@code version}. */
+  Optional<FlagChange> find(long version);
+
+  /** The last change of {@code flag} at {@code scope} before {@code version}, if any. */
+  Optional<FlagChange> before(FeatureFlag flag, FlagScope scope, long version);
 
   /**
    * Calls {@code listener} whenever any instance changes a flag (at most a couple of seconds

@@ -114,4 +114,62 @@ public abstract class FeatureFlagPortContractTest {
     assertThat(one.appliedAt()).as("unchanged version keeps its first time").isEqualTo(AT);
     assertThat(one.seenAt()).isEqualTo(AT.plusSeconds(60));
   }
+
+  @Test
+  void anInstanceScopeAndAPercentageRolloutAreStoredAndLoaded() {
+    FeatureFlagPort flags = flags();
+    flags.change(
+        new FlagChange(
+            FeatureFlag.CONSUMPTION_PAUSED,
+            FlagScope.instance("canary-1"),
+            true,
+            "ana",
+            "hold the canary",
+            AT,
+            0));
+    flags.change(
+        new FlagChange(
+            FeatureFlag.STAGE_IMPACT, FlagScope.GLOBAL, true, 10, "ana", "canary 10 %", AT, 0));
+
+    FlagSnapshot snapshot = flags.load();
+
+    assertThat(snapshot.forInstance("canary-1").enabled(FeatureFlag.CONSUMPTION_PAUSED)).isTrue();
+    assertThat(snapshot.forInstance("other").enabled(FeatureFlag.CONSUMPTION_PAUSED)).isFalse();
+    assertThat(snapshot.percent(FeatureFlag.STAGE_IMPACT, FlagScope.GLOBAL)).isEqualTo(10);
+    assertThat(flags.history(1).get(0).percent()).isEqualTo(10);
+    assertThat(flags.history(1).get(0).describe()).isEqualTo("on for 10 %");
+
+    flags.change(
+        new FlagChange(
+            FeatureFlag.STAGE_IMPACT, FlagScope.GLOBAL, true, 100, "ana", "promote", AT, 0));
+    assertThat(flags.load().percent(FeatureFlag.STAGE_IMPACT, FlagScope.GLOBAL)).isEqualTo(100);
+  }
+
+  @Test
+  void eachChangeCanBeFoundWithTheOneBeforeItAtTheSameScope() {
+    FeatureFlagPort flags = flags();
+    FlagScope youtube = FlagScope.platform("YOUTUBE");
+    long first =
+        flags
+            .change(
+                new FlagChange(
+                    FeatureFlag.STAGE_SENTIMENT, youtube, true, 50, "ana", "half", AT, 0))
+            .version();
+    flags.change(
+        new FlagChange(
+            FeatureFlag.STAGE_SENTIMENT, FlagScope.GLOBAL, false, "ana", "other", AT, 0));
+    long removed =
+        flags
+            .change(new FlagChange(FeatureFlag.STAGE_SENTIMENT, youtube, null, "bo", "drop", AT, 0))
+            .version();
+
+    FlagChange removal = flags.find(removed).orElseThrow();
+    assertThat(removal.enabled()).as("a removal is told from 'off'").isNull();
+    assertThat(removal.actor()).isEqualTo("bo");
+    FlagChange previous = flags.before(FeatureFlag.STAGE_SENTIMENT, youtube, removed).orElseThrow();
+    assertThat(previous.version()).isEqualTo(first);
+    assertThat(previous.percent()).isEqualTo(50);
+    assertThat(flags.before(FeatureFlag.STAGE_SENTIMENT, youtube, first)).isEmpty();
+    assertThat(flags.find(removed + 100)).isEmpty();
+  }
 }
