@@ -197,6 +197,13 @@ public record ServiceSettings(
     Duration retentionInterval =
         Duration.ofMinutes(env.integer(Setting.RETENTION_INTERVAL_MINUTES, 1, 10_080));
     String instance = env.raw(Setting.INSTANCE_ID);
+    if (instance != null && instance.length() > MAX_INSTANCE_ID) {
+      // The instance id names flag scopes and the outbox relay's leases (result_outbox.claimed_by,
+      // VARCHAR(200), holds it plus a 9-character suffix).
+      throw new ConfigurationException(
+          Setting.INSTANCE_ID.name(),
+          "at most " + MAX_INSTANCE_ID + " characters, got " + instance.length());
+    }
     Deadlines deadlines =
         new Deadlines(
             java.time.Duration.ofSeconds(env.integer(Setting.BATCH_TIMEOUT_SECONDS, 1, 86_400)),
@@ -294,6 +301,9 @@ public record ServiceSettings(
     return path;
   }
 
+  /** Longest INSTANCE_ID: it is stored in VARCHAR(200) columns with a suffix of 9 characters. */
+  static final int MAX_INSTANCE_ID = 100;
+
   private static String defaultInstanceId() {
     String host;
     try {
@@ -301,6 +311,7 @@ public record ServiceSettings(
     } catch (UnknownHostException e) {
       host = "localhost";
     }
-    return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+    String pid = "-" + ManagementFactory.getRuntimeMXBean().getPid();
+    return host.substring(0, Math.min(host.length(), MAX_INSTANCE_ID - pid.length())) + pid;
   }
 }

@@ -112,7 +112,10 @@ public enum Setting {
       "20", "Failed sign-ins from one client address before it is locked."),
   CONSOLE_LOGIN_LOCKOUT_SECONDS(
       "300", "How long a lock lasts (answer 429 with Retry-After), and how long failures count."),
-  INSTANCE_ID("", "Name of this instance on the console's flag page; empty for host name and pid."),
+  INSTANCE_ID(
+      "",
+      "Name of this instance (flag scopes, outbox leases), at most 100 characters; empty for host"
+          + " name and pid."),
   LOG_FORMAT("json", "json (one JSON object per line with event_id, job_id, project_id) or text."),
   LOG_LEVEL("INFO", "Root log level: TRACE, DEBUG, INFO, WARN, ERROR or OFF."),
   MIGRATE_ON_START(

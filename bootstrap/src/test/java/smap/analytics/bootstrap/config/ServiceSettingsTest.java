@@ -207,6 +207,19 @@ class ServiceSettingsTest {
   }
 
   @Test
+  void anInstanceIdTooLongForTheLeaseAndScopeColumnsStopsTheStart() {
+    assertThatThrownBy(
+            () -> ServiceSettings.fromEnvironment(Map.of("INSTANCE_ID", "i".repeat(101))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("INSTANCE_ID")
+        .hasMessageContaining("at most 100 characters, got 101");
+    assertThat(ServiceSettings.fromEnvironment(Map.of("INSTANCE_ID", "i".repeat(100))).instanceId())
+        .hasSize(100);
+    assertThat(ServiceSettings.fromEnvironment(Map.of()).instanceId().length())
+        .isLessThanOrEqualTo(100);
+  }
+
+  @Test
   void codesAreReadWhateverTheirCase() {
     assertThat(
             ServiceSettings.fromEnvironment(Map.of("PERMANENT_ERROR_CODES", "timeout"))
