@@ -446,7 +446,10 @@ class HostileInputFuzzIT {
       at += 2;
     }
     String key = nonce + (c.fileDamage() == FileDamage.NONE_COMPRESSED ? ".json.zst" : ".json");
-    putObject(key, batchBytes(items, c));
+    byte[] file = batchBytes(items, c);
+    putObject(key, file);
+    long decodedSize =
+        c.fileDamage() == FileDamage.NONE_COMPRESSED ? unzstd(file).length : file.length;
 
     byte[] body = envelope(c, nonce, key);
     long before = ledgerCount();
@@ -461,11 +464,18 @@ class HostileInputFuzzIT {
     assertThat(ledgerCount()).as("one new ledger row for case " + n).isEqualTo(before + 1);
     String status = latestStatus();
     assertThat(status).isIn("SUCCEEDED", "PARTIAL", "FAILED", "REJECTED");
-    if (c.readable() && body.length <= MAX_ENVELOPE) {
+    if (c.readable() && body.length <= MAX_ENVELOPE && decodedSize <= MAX_DECODED) {
       assertThat(status)
           .as("readable batch of case %s: %s", n, latestError())
           .isIn("SUCCEEDED", "PARTIAL");
       assertThat(storedPosts(goodIds)).as("good items of case " + n).isEqualTo(goodIds.size());
+    } else if (c.readable() && body.length <= MAX_ENVELOPE) {
+      // Well-formed but larger than the decoded-size bound (hostile strings add up): refused
+      // whole, with the bound in the reason, nothing stored.
+      assertThat(status).as("oversized batch of case %s", n).isEqualTo("FAILED");
+      assertThat(latestError())
+          .as("reason of case " + n)
+          .contains("exceeds the limit of " + MAX_DECODED + " bytes");
     } else if (status.equals("FAILED") || status.equals("REJECTED")) {
       assertThat(latestError()).as("reason of case " + n).isNotBlank();
     }
@@ -510,6 +520,13 @@ class HostileInputFuzzIT {
       case NUMBER_TOO_LONG -> ("[{\"meta\":{\"id\":" + "7".repeat(5_000) + "}}]").getBytes();
       case NOT_A_BATCH -> c.junk();
     };
+  }
+
+  private static byte[] unzstd(byte[] bytes) throws Exception {
+    try (com.github.luben.zstd.ZstdInputStream in =
+        new com.github.luben.zstd.ZstdInputStream(new ByteArrayInputStream(bytes))) {
+      return in.readAllBytes();
+    }
   }
 
   private static byte[] zstd(byte[] bytes) throws Exception {
