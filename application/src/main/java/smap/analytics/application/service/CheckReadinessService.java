@@ -26,6 +26,8 @@ public final class CheckReadinessService implements CheckReadinessUseCase, AutoC
   private final Supplier<List<String>> blockers;
   private final Map<String, Result> last = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<?>> running = new ConcurrentHashMap<>();
+  // When each dependency's probe in flight started: it is overdue a timeout after that.
+  private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
   private ScheduledExecutorService scheduler;
   private Duration timeout = Duration.ofMillis(800);
 
@@ -71,6 +73,7 @@ public final class CheckReadinessService implements CheckReadinessUseCase, AutoC
         continue;
       }
       long begun = System.nanoTime();
+      startedAt.put(probe.name(), begun);
       CompletableFuture<?> future =
           CompletableFuture.runAsync(
               () -> last.put(probe.name(), new Result(probe.probe(), System.nanoTime())),
@@ -105,7 +108,10 @@ public final class CheckReadinessService implements CheckReadinessUseCase, AutoC
       Result result = last.get(probe.name());
       Dependency dependency;
       if (pending != null && !pending.isDone() && result != null) {
-        long waiting = Duration.ofNanos(now - result.at()).toMillis();
+        // Measured from the probe's own start: the last result's age also counts the interval
+        // between probes, which made a probe a few milliseconds old look overdue.
+        long waiting =
+            Duration.ofNanos(now - startedAt.getOrDefault(probe.name(), result.at())).toMillis();
         boolean overdue = waiting > timeout.toMillis();
         dependency =
             overdue

@@ -66,14 +66,15 @@ class ConsoleIsolationIT {
     assertThat(entry).startsWith("olga:operator:$2a$");
     service =
         RunningService.start(
-            "isolation",
-            ServiceRuntime.Mode.SERVE,
-            env -> {
-              env.put("CONSOLE_SECURE_COOKIES", "false");
-              env.put("CONSOLE_USERS", entry);
-              env.put("CONSOLE_DATABASE_POOL_SIZE", "3");
-              env.put("CONSOLE_STATEMENT_TIMEOUT_MS", "5000");
-            });
+                "isolation",
+                ServiceRuntime.Mode.SERVE,
+                env -> {
+                  env.put("CONSOLE_SECURE_COOKIES", "false");
+                  env.put("CONSOLE_USERS", entry);
+                  env.put("CONSOLE_DATABASE_POOL_SIZE", "3");
+                  env.put("CONSOLE_STATEMENT_TIMEOUT_MS", "5000");
+                })
+            .awaitReady(60);
     base = "http://127.0.0.1:" + service.runtime().httpPort();
   }
 

@@ -90,6 +90,32 @@ public final class RunningService implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until {@code /readyz} answers 200: every dependency probed once in the background and up.
+   * Straight after the start the probes have not answered yet and readiness is 503, as it should
+   * be; tests that read readiness or the dependency gauges start from a ready service.
+   */
+  public RunningService awaitReady(int seconds) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + runtime.httpPort() + "/readyz"))
+            .timeout(java.time.Duration.ofSeconds(5))
+            .build();
+    long deadline = System.currentTimeMillis() + seconds * 1000L;
+    String last = "";
+    while (System.currentTimeMillis() < deadline) {
+      java.net.http.HttpResponse<String> response =
+          http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200) {
+        return this;
+      }
+      last = response.statusCode() + " " + response.body();
+      Thread.sleep(100);
+    }
+    throw new AssertionError("not ready within " + seconds + " s: " + last);
+  }
+
   /** The batch's ledger entry once it is terminal; fails after {@code seconds}. */
   public BatchEntry awaitTerminal(String eventId, int seconds) throws InterruptedException {
     long deadline = System.currentTimeMillis() + seconds * 1000L;

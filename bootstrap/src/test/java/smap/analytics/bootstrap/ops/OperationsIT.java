@@ -52,7 +52,7 @@ class OperationsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    service = RunningService.start("ops", ServiceRuntime.Mode.HEADLESS, env -> {});
+    service = RunningService.start("ops", ServiceRuntime.Mode.HEADLESS, env -> {}).awaitReady(60);
     String suffix = service.suffix();
     for (String platform : List.of("TIKTOK", "YOUTUBE")) {
       String job = PROJECT + "-brand-0";
@@ -101,6 +101,13 @@ class OperationsIT {
   @Test
   @Order(1)
   void theHealthGaugesStillReadAfterGarbageCollection() throws Exception {
+    // The sampler reads the readiness probes every few seconds: wait for its first sample after
+    // they answered (before that the gauges are NaN, unknown).
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (!scrape().contains("analytics_dependency_up{dependency=\"postgresql\"} 1.0")
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
     for (int i = 0; i < 5; i++) {
       System.gc();
       Thread.sleep(50);
