@@ -292,6 +292,7 @@ public final class PipelineBenchmark {
     env.put("MINIO_ENDPOINT", s3.endpoint());
     env.put("MINIO_ACCESS_KEY", S3.ACCESS);
     env.put("MINIO_SECRET_KEY", S3.SECRET);
+    env.put("MINIO_BUCKET", bucket);
     env.put("EVENT_EXCHANGE", exchange);
     env.put("EVENT_QUEUE_NAME", queue);
     env.put("LEGACY_QUEUE_NAME", "analytics.bench.legacy." + suffix);
