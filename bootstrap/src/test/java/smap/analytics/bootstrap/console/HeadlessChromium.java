@@ -48,6 +48,16 @@ public final class HeadlessChromium implements AutoCloseable {
     return driver;
   }
 
+  /** Saves what the browser shows as {@code target/screenshots/NAME.png} (for docs/screenshots). */
+  public void screenshot(String name) throws java.io.IOException {
+    Path shots = Path.of("target", "screenshots");
+    java.nio.file.Files.createDirectories(shots);
+    java.nio.file.Files.write(
+        shots.resolve(name + ".png"),
+        ((org.openqa.selenium.TakesScreenshot) driver)
+            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+  }
+
   @Override
   public void close() {
     driver.quit();

@@ -187,8 +187,10 @@ class UnroutableResultsIT {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("unroutable-banner")));
       driver.findElement(By.linkText("resend them")).click();
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("select-" + rowId)));
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
       driver.findElement(By.id("select-" + rowId)).click();
       driver.findElement(By.name("reason")).sendKeys("console resend");
+      chromium.screenshot("12-unroutable-results");
       driver.findElement(By.id("resend-selected")).click();
       // htmx asks first (hx-confirm); the operator confirms.
       wait.until(ExpectedConditions.alertIsPresent()).accept();
