@@ -66,6 +66,7 @@ import smap.analytics.application.service.console.InspectCrawlErrorsService;
 import smap.analytics.application.service.console.ManageFlagsService;
 import smap.analytics.application.service.console.ReplayBatchService;
 import smap.analytics.application.service.console.ReplayBatchesService;
+import smap.analytics.application.service.console.ResendUnroutableResultsService;
 import smap.analytics.application.service.console.ShowOverviewService;
 import smap.analytics.bootstrap.config.ConfigurationException;
 import smap.analytics.bootstrap.config.ServiceSettings;
@@ -299,7 +300,8 @@ public final class ServiceRuntime implements AutoCloseable {
             flagCache,
             clock,
             settings.pipeline().retry().backoffRule(),
-            deadlines.outboxLease());
+            deadlines.outboxLease(),
+            settings.unroutableRetry());
     // Closed after the relay loop stops: the broker answers kept through an outage are recorded
     // before the connections close.
     resources.add(
@@ -425,6 +427,8 @@ public final class ServiceRuntime implements AutoCloseable {
               replays,
               new ManageFlagsService(flags, audit, clock),
               new AuditTrailService(audit),
+              new ResendUnroutableResultsService(
+                  new JooqResultOutboxAdapter(consoleDsl), audit, metrics, clock),
               users,
               settings.secureCookies(),
               new ConsoleOptions(

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import smap.analytics.bootstrap.e2e.TestInfrastructure;
 
 /**
@@ -48,6 +50,9 @@ class MigrateCommandIT {
   }
 
   @Test
+  // A start whose schema check wrongly passes would run the consumer until killed: the test runs
+  // on a thread of its own and fails after two minutes instead of hanging the build.
+  @Timeout(value = 120, threadMode = ThreadMode.SEPARATE_THREAD)
   void aProductionRolloutMigratesAsASeparateStep() {
     Run dryRun = run("migrate", "--dry-run");
     assertThat(dryRun.code()).isZero();

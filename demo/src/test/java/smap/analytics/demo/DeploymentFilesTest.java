@@ -31,6 +31,7 @@ import smap.analytics.adapter.web.console.ConsoleUser;
 import smap.analytics.application.service.CheckReadinessService;
 import smap.analytics.bootstrap.Main;
 import smap.analytics.bootstrap.config.Setting;
+import smap.analytics.domain.analysis.AnalysisSettings;
 
 /**
  * Static checks of the deployment files (there is no container engine in the build): the YAML
@@ -40,8 +41,24 @@ import smap.analytics.bootstrap.config.Setting;
 class DeploymentFilesTest {
 
   private static final Path ROOT = repositoryRoot();
+
+  /** The service's settings: those of {@link Setting} and the analysis weights. */
   private static final Set<String> SETTINGS =
-      Arrays.stream(Setting.values()).map(Enum::name).collect(java.util.stream.Collectors.toSet());
+      Stream.concat(
+              Arrays.stream(Setting.values()).map(Enum::name),
+              AnalysisSettings.settingNames().keySet().stream())
+          .collect(java.util.stream.Collectors.toSet());
+
+  /** Settings that come from the Secret, or per pod from the Deployments, not the ConfigMap. */
+  private static final Set<String> NOT_IN_CONFIG_MAP =
+      Set.of(
+          "DATABASE_PASSWORD",
+          "RABBITMQ_URL",
+          "MINIO_ACCESS_KEY",
+          "MINIO_SECRET_KEY",
+          "CONSOLE_USERS",
+          "INSTANCE_ID");
+
   private static final Set<String> SERVICE_COMMANDS = Set.copyOf(Main.commands());
   private static final Set<String> CRAWLER_COMMANDS = Set.copyOf(DemoMain.COMMANDS);
   private static final Set<String> probePaths = new LinkedHashSet<>();
@@ -282,6 +299,85 @@ class DeploymentFilesTest {
                 "selector",
                 "matchLabels"))
         .isEqualTo(at(consume, "spec", "selector", "matchLabels"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theConfigMapListsEverySettingAnOperatorTunesAndTheInstancesDoNotMigrate()
+      throws IOException {
+    Map<String, Object> data =
+        (Map<String, Object>)
+            documents(ROOT.resolve("deploy/k8s/configmap.yaml")).get(0).get("data");
+    Map<String, Object> secret =
+        (Map<String, Object>)
+            documents(ROOT.resolve("deploy/k8s/secret.yaml")).get(0).get("stringData");
+    Set<String> missing = new java.util.TreeSet<>(SETTINGS);
+    missing.removeAll(NOT_IN_CONFIG_MAP);
+    missing.removeAll(data.keySet());
+    assertThat(missing).as("settings missing from deploy/k8s/configmap.yaml").isEmpty();
+    assertThat(secret.keySet())
+        .as("the Secret holds the credentials")
+        .containsExactlyInAnyOrderElementsOf(
+            NOT_IN_CONFIG_MAP.stream().filter(s -> !s.equals("INSTANCE_ID")).toList());
+    assertThat(data).containsKey("SHUTDOWN_TIMEOUT_SECONDS");
+    assertThat(data)
+        .as("migrations run in the migrate Job only")
+        .containsEntry("MIGRATE_ON_START", "false");
+    for (String name : data.keySet()) {
+      Setting setting =
+          Arrays.stream(Setting.values())
+              .filter(s -> s.name().equals(name))
+              .findFirst()
+              .orElse(null);
+      if (setting != null && !setting.defaultValue().isEmpty()) {
+        assertThat(data.get(name)).as("%s in the ConfigMap", name).isInstanceOf(String.class);
+      }
+    }
+  }
+
+  @Test
+  void everySettingIsInTheReadmeConfigurationTableWithItsDefault() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    int start = readme.indexOf("\n## Configuration\n");
+    assertThat(start).as("README section Configuration").isPositive();
+    int end = readme.indexOf("\n## ", start + 5);
+    String section = readme.substring(start, end < 0 ? readme.length() : end);
+    Map<String, String> documented = new LinkedHashMap<>();
+    Matcher row = Pattern.compile("(?m)^\\| `([A-Z][A-Z0-9_]*)` \\| ([^|]*) \\|").matcher(section);
+    while (row.find()) {
+      documented.put(row.group(1), row.group(2).strip());
+    }
+    Set<String> missing = new java.util.TreeSet<>(SETTINGS);
+    missing.removeAll(documented.keySet());
+    assertThat(missing).as("settings missing from the README's configuration table").isEmpty();
+    assertThat(SETTINGS)
+        .as("the README documents only real settings")
+        .containsAll(documented.keySet());
+    for (Setting setting : Setting.values()) {
+      String expected =
+          setting.defaultValue().isEmpty() ? "(empty)" : "`" + setting.defaultValue() + "`";
+      assertThat(documented.get(setting.name()))
+          .as("default of %s in the README", setting.name())
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void migrationsRunAsTheirOwnStepAndTheInstancesStartWithoutMigrating() throws IOException {
+    Map<String, Object> services =
+        (Map<String, Object>) documents(ROOT.resolve("compose.yaml")).get(0).get("services");
+    Map<String, Object> migrate = (Map<String, Object>) services.get("migrate");
+    assertThat((List<String>) migrate.get("command")).containsExactly("migrate");
+    for (String instance : List.of("consume", "serve")) {
+      Map<String, Object> service = (Map<String, Object>) services.get(instance);
+      assertThat((Map<String, Object>) service.get("environment"))
+          .as("environment of %s", instance)
+          .containsEntry("MIGRATE_ON_START", "false");
+      assertThat(at(service, "depends_on", "migrate", "condition"))
+          .as("%s starts after the migration", instance)
+          .isEqualTo("service_completed_successfully");
+    }
   }
 
   @Test

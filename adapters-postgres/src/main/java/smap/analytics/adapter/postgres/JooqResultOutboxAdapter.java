@@ -1,38 +1,56 @@
 package smap.analytics.adapter.postgres;
 
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.when;
+import static smap.analytics.adapter.postgres.schema.Tables.RESULT_OUTBOX;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
+import org.jooq.SelectField;
 import smap.analytics.application.port.out.OutboxMessage;
 import smap.analytics.application.port.out.ResultOutboxPort;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.EventId;
 
 /**
- * Adapter: the result outbox in PostgreSQL. Claims take rows with {@code FOR UPDATE SKIP LOCKED}
- * and mark them PUBLISHING under this relay's name with a lease, so relays in several instances
- * never publish the same row at once; a takeover is a compare-and-set on the lease's beat.
+ * Adapter: the result outbox in PostgreSQL, with the typed jOOQ classes. A claim is one {@code
+ * UPDATE ... RETURNING} over the due rows it locks with {@code FOR UPDATE SKIP LOCKED}: they become
+ * PUBLISHING under this relay's name with a lease, so relays in several instances never publish the
+ * same row at once; a takeover is a compare-and-set on the lease's beat.
  */
 public final class JooqResultOutboxAdapter implements ResultOutboxPort {
 
   /** How long a claimed row is hidden from other relays by default. */
   static final Duration LEASE = Duration.ofSeconds(30);
 
-  private static final String COLUMNS =
-      "id, event_id, message_id, result::text AS result, attempts";
+  static final String PENDING = "PENDING";
+  static final String FAILED = "FAILED";
+  static final String PUBLISHING = "PUBLISHING";
+  static final String PUBLISHED = "PUBLISHED";
+  static final String UNROUTABLE = "UNROUTABLE";
+
+  private static final List<SelectField<?>> MESSAGE =
+      List.of(
+          RESULT_OUTBOX.ID,
+          RESULT_OUTBOX.EVENT_ID,
+          RESULT_OUTBOX.MESSAGE_ID,
+          RESULT_OUTBOX.RESULT,
+          RESULT_OUTBOX.ATTEMPTS,
+          RESULT_OUTBOX.UNROUTABLE_RETURNS);
 
   private final DSLContext dsl;
   private final String relay;
   private final Duration lease;
 
-  /** A relay with a name of its own and the default lease (tests and the console's counts). */
+  /** A relay with a name of its own and the default lease (tests and the console). */
   public JooqResultOutboxAdapter(DSLContext dsl) {
     this(dsl, "relay-" + java.util.UUID.randomUUID(), LEASE);
   }
@@ -50,59 +68,66 @@ public final class JooqResultOutboxAdapter implements ResultOutboxPort {
 
   @Override
   public List<OutboxMessage> claimDue(int limit, Instant now) {
-    try {
-      return dsl.transactionResult(
-          cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            List<OutboxMessage> claimed = new ArrayList<>();
-            for (Record row :
-                tx.fetch(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM result_outbox WHERE status IN ('PENDING', 'FAILED') AND"
-                        + " next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
-                    JooqBatchLedgerAdapter.ts(now),
-                    limit)) {
-              tx.execute(
-                  "UPDATE result_outbox SET status = 'PUBLISHING', claimed_by = ?,"
-                      + " next_attempt_at = ?, attempts = attempts + 1, lease_beat = lease_beat + 1"
-                      + " WHERE id = ?",
-                  relay,
-                  JooqBatchLedgerAdapter.ts(now.plus(lease)),
-                  row.get("id", Long.class));
-              claimed.add(message(row, 1));
-            }
-            return claimed;
-          });
-    } catch (RuntimeException e) {
-      throw SqlFailures.translate(e);
-    }
+    return translated(
+        () ->
+            dsl
+                .update(RESULT_OUTBOX)
+                .set(RESULT_OUTBOX.STATUS, PUBLISHING)
+                .set(RESULT_OUTBOX.CLAIMED_BY, relay)
+                .set(RESULT_OUTBOX.NEXT_ATTEMPT_AT, now.plus(lease))
+                .set(RESULT_OUTBOX.ATTEMPTS, RESULT_OUTBOX.ATTEMPTS.plus(1))
+                .set(RESULT_OUTBOX.LEASE_BEAT, RESULT_OUTBOX.LEASE_BEAT.plus(1))
+                .where(
+                    RESULT_OUTBOX.ID.in(
+                        dsl.select(RESULT_OUTBOX.ID)
+                            .from(RESULT_OUTBOX)
+                            .where(RESULT_OUTBOX.STATUS.in(PENDING, FAILED, UNROUTABLE))
+                            .and(RESULT_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+                            .orderBy(RESULT_OUTBOX.ID)
+                            .limit(limit)
+                            .forUpdate()
+                            .skipLocked()))
+                .returningResult(MESSAGE)
+                .fetch()
+                .stream()
+                .map(JooqResultOutboxAdapter::message)
+                // RETURNING keeps no order: oldest first, as the claim chose them.
+                .sorted(Comparator.comparingLong(OutboxMessage::id))
+                .toList());
   }
 
-  private static OutboxMessage message(Record row, int counted) {
-    Map<String, Object> result = Json.readMap(row.get("result", String.class));
+  private static OutboxMessage message(Record row) {
+    Map<String, Object> result = Json.readMap(row.get(RESULT_OUTBOX.RESULT).data());
     return new OutboxMessage(
-        row.get("id", Long.class),
-        EventId.of(row.get("event_id", String.class)),
-        row.get("message_id", String.class),
+        row.get(RESULT_OUTBOX.ID),
+        EventId.of(row.get(RESULT_OUTBOX.EVENT_ID)),
+        row.get(RESULT_OUTBOX.MESSAGE_ID),
         new AnalyzeResult(
             (String) result.get("project_id"),
             (String) result.get("job_id"),
             ((Number) result.get("batch_size")).intValue(),
             ((Number) result.get("success_count")).intValue(),
             ((Number) result.get("error_count")).intValue()),
-        row.get("attempts", Integer.class) + counted);
+        row.get(RESULT_OUTBOX.ATTEMPTS),
+        row.get(RESULT_OUTBOX.UNROUTABLE_RETURNS));
   }
 
   @Override
   public void release(long id, Instant now) {
     update(
-        "UPDATE result_outbox SET status = CASE WHEN attempts > 1 THEN 'FAILED' ELSE 'PENDING' END,"
-            + " attempts = attempts - 1, next_attempt_at = ? WHERE id = ? AND claimed_by = ? AND"
-            + " status = 'PUBLISHING'",
-        JooqBatchLedgerAdapter.ts(now),
-        id,
-        relay);
+        () ->
+            dsl.update(RESULT_OUTBOX)
+                .set(
+                    RESULT_OUTBOX.STATUS,
+                    when(RESULT_OUTBOX.UNROUTABLE_RETURNS.gt(0), inline(UNROUTABLE))
+                        .when(RESULT_OUTBOX.ATTEMPTS.gt(1), inline(FAILED))
+                        .otherwise(inline(PENDING)))
+                .set(RESULT_OUTBOX.ATTEMPTS, RESULT_OUTBOX.ATTEMPTS.minus(1))
+                .set(RESULT_OUTBOX.NEXT_ATTEMPT_AT, now)
+                .where(RESULT_OUTBOX.ID.eq(id))
+                .and(RESULT_OUTBOX.CLAIMED_BY.eq(relay))
+                .and(RESULT_OUTBOX.STATUS.eq(PUBLISHING))
+                .execute());
   }
 
   @Override
@@ -111,107 +136,160 @@ public final class JooqResultOutboxAdapter implements ResultOutboxPort {
       return;
     }
     update(
-        "UPDATE result_outbox SET next_attempt_at = ?, lease_beat = lease_beat + 1 WHERE id ="
-            + " ANY(?) AND claimed_by = ? AND status = 'PUBLISHING'",
-        JooqBatchLedgerAdapter.ts(now.plus(lease)),
-        ids.toArray(Long[]::new),
-        relay);
+        () ->
+            dsl.update(RESULT_OUTBOX)
+                .set(RESULT_OUTBOX.NEXT_ATTEMPT_AT, now.plus(lease))
+                .set(RESULT_OUTBOX.LEASE_BEAT, RESULT_OUTBOX.LEASE_BEAT.plus(1))
+                .where(RESULT_OUTBOX.ID.in(ids))
+                .and(RESULT_OUTBOX.CLAIMED_BY.eq(relay))
+                .and(RESULT_OUTBOX.STATUS.eq(PUBLISHING))
+                .execute());
   }
 
   @Override
   public List<Lease> expiredLeases(int limit, Instant now) {
-    try {
-      List<Lease> leases = new ArrayList<>();
-      for (Record row :
-          dsl.fetch(
-              "SELECT id, claimed_by, lease_beat FROM result_outbox WHERE status = 'PUBLISHING' AND"
-                  + " next_attempt_at <= ? ORDER BY id LIMIT ?",
-              JooqBatchLedgerAdapter.ts(now),
-              limit)) {
-        leases.add(
-            new Lease(
-                row.get("id", Long.class),
-                row.get("claimed_by", String.class),
-                row.get("lease_beat", Long.class)));
-      }
-      return leases;
-    } catch (RuntimeException e) {
-      throw SqlFailures.translate(e);
-    }
+    return translated(
+        () ->
+            dsl.select(RESULT_OUTBOX.ID, RESULT_OUTBOX.CLAIMED_BY, RESULT_OUTBOX.LEASE_BEAT)
+                .from(RESULT_OUTBOX)
+                .where(RESULT_OUTBOX.STATUS.eq(PUBLISHING))
+                .and(RESULT_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+                .orderBy(RESULT_OUTBOX.ID)
+                .limit(limit)
+                .fetch(row -> new Lease(row.value1(), row.value2(), row.value3())));
   }
 
   @Override
   public Optional<OutboxMessage> takeOver(long id, long beat, Instant now) {
-    try {
-      Record row =
-          dsl.fetchOne(
-              "UPDATE result_outbox SET claimed_by = ?, next_attempt_at = ?, attempts = attempts +"
-                  + " 1, lease_beat = lease_beat + 1 WHERE id = ? AND status = 'PUBLISHING' AND"
-                  + " lease_beat = ? RETURNING "
-                  + COLUMNS,
-              relay,
-              JooqBatchLedgerAdapter.ts(now.plus(lease)),
-              id,
-              beat);
-      return Optional.ofNullable(row).map(r -> message(r, 0));
-    } catch (RuntimeException e) {
-      throw SqlFailures.translate(e);
-    }
+    return translated(
+        () ->
+            dsl.update(RESULT_OUTBOX)
+                .set(RESULT_OUTBOX.CLAIMED_BY, relay)
+                .set(RESULT_OUTBOX.NEXT_ATTEMPT_AT, now.plus(lease))
+                .set(RESULT_OUTBOX.ATTEMPTS, RESULT_OUTBOX.ATTEMPTS.plus(1))
+                .set(RESULT_OUTBOX.LEASE_BEAT, RESULT_OUTBOX.LEASE_BEAT.plus(1))
+                .where(RESULT_OUTBOX.ID.eq(id))
+                .and(RESULT_OUTBOX.STATUS.eq(PUBLISHING))
+                .and(RESULT_OUTBOX.LEASE_BEAT.eq(beat))
+                .returningResult(MESSAGE)
+                .fetchOptional()
+                .map(JooqResultOutboxAdapter::message));
   }
 
   @Override
   public void markPublished(long id, Instant at) {
     update(
-        "UPDATE result_outbox SET status = 'PUBLISHED', published_at = ?, last_error = NULL WHERE id = ?",
-        JooqBatchLedgerAdapter.ts(at),
-        id);
+        () ->
+            dsl.update(RESULT_OUTBOX)
+                .set(RESULT_OUTBOX.STATUS, PUBLISHED)
+                .set(RESULT_OUTBOX.PUBLISHED_AT, at)
+                .setNull(RESULT_OUTBOX.LAST_ERROR)
+                .where(RESULT_OUTBOX.ID.eq(id))
+                .execute());
   }
 
   @Override
-  public void markUnroutable(long id, Instant at) {
+  public void markUnroutable(long id, Instant at, Instant retryAt) {
     update(
-        "UPDATE result_outbox SET status = 'UNROUTABLE', published_at = ?, last_error ="
-            + " 'returned by the broker: no queue bound for the routing key' WHERE id = ?",
-        JooqBatchLedgerAdapter.ts(at),
-        id);
+        () ->
+            dsl.update(RESULT_OUTBOX)
+                .set(RESULT_OUTBOX.STATUS, UNROUTABLE)
+                .set(RESULT_OUTBOX.PUBLISHED_AT, at)
+                .set(
+                    RESULT_OUTBOX.LAST_ERROR,
+                    "returned by the broker: no queue bound for the routing key")
+                .set(RESULT_OUTBOX.UNROUTABLE_RETURNS, RESULT_OUTBOX.UNROUTABLE_RETURNS.plus(1))
+                .set(RESULT_OUTBOX.NEXT_ATTEMPT_AT, retryAt)
+                .where(RESULT_OUTBOX.ID.eq(id))
+                .execute());
   }
 
   @Override
   public void markFailed(long id, String error, Instant retryAt) {
     update(
-        "UPDATE result_outbox SET status = 'FAILED', last_error = ?, next_attempt_at = ? WHERE id = ?",
-        error,
-        JooqBatchLedgerAdapter.ts(retryAt),
-        id);
+        () ->
+            dsl.update(RESULT_OUTBOX)
+                .set(RESULT_OUTBOX.STATUS, FAILED)
+                .set(RESULT_OUTBOX.LAST_ERROR, error)
+                .set(RESULT_OUTBOX.NEXT_ATTEMPT_AT, retryAt)
+                .where(RESULT_OUTBOX.ID.eq(id))
+                .execute());
   }
 
   @Override
   public long backlog() {
-    try {
-      return ((Number)
-              dsl.fetchValue(
-                  "SELECT count(*) FROM result_outbox WHERE status IN ('PENDING', 'FAILED',"
-                      + " 'PUBLISHING')"))
-          .longValue();
-    } catch (RuntimeException e) {
-      throw SqlFailures.translate(e);
+    return translated(
+        () ->
+            (long)
+                dsl.fetchCount(
+                    RESULT_OUTBOX, RESULT_OUTBOX.STATUS.in(PENDING, FAILED, PUBLISHING)));
+  }
+
+  @Override
+  public List<UnroutableResult> unroutable(int limit) {
+    return translated(
+        () ->
+            dsl.select(
+                    RESULT_OUTBOX.ID,
+                    RESULT_OUTBOX.EVENT_ID,
+                    RESULT_OUTBOX.MESSAGE_ID,
+                    RESULT_OUTBOX.RESULT,
+                    RESULT_OUTBOX.UNROUTABLE_RETURNS,
+                    RESULT_OUTBOX.CREATED_AT,
+                    RESULT_OUTBOX.PUBLISHED_AT,
+                    RESULT_OUTBOX.NEXT_ATTEMPT_AT)
+                .from(RESULT_OUTBOX)
+                .where(RESULT_OUTBOX.STATUS.eq(UNROUTABLE))
+                .orderBy(RESULT_OUTBOX.ID)
+                .limit(limit)
+                .fetch(
+                    row -> {
+                      Map<String, Object> result = Json.readMap(row.value4().data());
+                      return new UnroutableResult(
+                          row.value1(),
+                          row.value2(),
+                          row.value3(),
+                          (String) result.get("project_id"),
+                          (String) result.get("job_id"),
+                          row.value5(),
+                          row.value6(),
+                          row.value7(),
+                          row.value8());
+                    }));
+  }
+
+  @Override
+  public List<Long> resendUnroutable(Collection<Long> ids, Instant now) {
+    if (ids.isEmpty()) {
+      return List.of();
     }
+    return translated(
+        () ->
+            dsl
+                .update(RESULT_OUTBOX)
+                .set(RESULT_OUTBOX.NEXT_ATTEMPT_AT, now)
+                .where(RESULT_OUTBOX.ID.in(ids))
+                .and(RESULT_OUTBOX.STATUS.eq(UNROUTABLE))
+                .returningResult(RESULT_OUTBOX.ID)
+                .fetch(RESULT_OUTBOX.ID)
+                .stream()
+                .sorted()
+                .toList());
   }
 
   /** Results the broker returned as unroutable, for the console's banner. */
   public long unroutable() {
-    try {
-      return ((Number)
-              dsl.fetchValue("SELECT count(*) FROM result_outbox WHERE status = 'UNROUTABLE'"))
-          .longValue();
-    } catch (RuntimeException e) {
-      throw SqlFailures.translate(e);
-    }
+    return translated(
+        () -> (long) dsl.fetchCount(RESULT_OUTBOX, RESULT_OUTBOX.STATUS.eq(UNROUTABLE)));
   }
 
-  private void update(String sql, Object... binds) {
+  private static void update(Supplier<Integer> statement) {
+    translated(statement);
+  }
+
+  private static <T> T translated(Supplier<T> statement) {
     try {
-      dsl.execute(sql, binds);
+      return statement.get();
     } catch (RuntimeException e) {
       throw SqlFailures.translate(e);
     }

@@ -27,12 +27,18 @@ import smap.analytics.domain.flag.FeatureFlag;
  * Service: the outbox relay. Publishes committed results to the Collector, oldest first, and
  * records each broker answer, so a result is never lost and never sent twice for one delivery
  * (CONTRACT 6): an answer the database cannot take yet is kept and recorded first when it is back,
- * and a row held by another relay is taken over only once its lease has visibly stopped. While the
- * {@code result-publishing} flag is off, results wait in the outbox.
+ * and a row held by another relay is taken over only once its lease has visibly stopped. A result
+ * the broker returns as unroutable (no queue bound to the result exchange) stays visible as such
+ * and is tried again with a growing pause, since a binding may appear later. While the {@code
+ * result-publishing} flag is off, results wait in the outbox.
  */
 public final class RelayResultsService implements RelayResultsUseCase {
 
   private static final Logger LOG = LoggerFactory.getLogger(RelayResultsService.class);
+
+  /** Retries of unroutable results by default: 30 s doubling to one hour. */
+  public static final Backoff UNROUTABLE_RETRY =
+      Backoff.exponential(Duration.ofSeconds(30), Duration.ofHours(1));
 
   private final ResultOutboxPort outbox;
   private final ResultPublisherPort publisher;
@@ -41,6 +47,7 @@ public final class RelayResultsService implements RelayResultsUseCase {
   private final Clock clock;
   private final Backoff backoff;
   private final Duration lease;
+  private final Backoff unroutableRetry;
   private final Map<Long, Mark> pending = new LinkedHashMap<>();
   private final Map<Long, Observed> observed = new HashMap<>();
   private int outageStreak;
@@ -75,6 +82,22 @@ public final class RelayResultsService implements RelayResultsUseCase {
       Clock clock,
       Backoff backoff,
       Duration lease) {
+    this(outbox, publisher, metrics, flags, clock, backoff, lease, UNROUTABLE_RETRY);
+  }
+
+  /**
+   * As above, with the pauses between tries of a result the broker returned as unroutable
+   * (UNROUTABLE_RETRY_*_SECONDS): retry {@code n} after the {@code n}-th return.
+   */
+  public RelayResultsService(
+      ResultOutboxPort outbox,
+      ResultPublisherPort publisher,
+      PipelineMetricsPort metrics,
+      FeatureFlagCache flags,
+      Clock clock,
+      Backoff backoff,
+      Duration lease,
+      Backoff unroutableRetry) {
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -82,6 +105,7 @@ public final class RelayResultsService implements RelayResultsUseCase {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
     this.lease = Objects.requireNonNull(lease, "lease");
+    this.unroutableRetry = Objects.requireNonNull(unroutableRetry, "unroutableRetry");
   }
 
   @Override
@@ -140,7 +164,7 @@ public final class RelayResultsService implements RelayResultsUseCase {
         } catch (DependencyUnavailableException e) {
           Instant retryAt = clock.instant().plus(backoff(message.attempts() + 1));
           mark(message, new Mark.Failed(e.getMessage(), retryAt));
-          metrics.resultPublished("failed");
+          count(message, "failed");
           LOG.warn(
               "result {} not published ({}); retry at {}",
               message.messageId(),
@@ -155,7 +179,7 @@ public final class RelayResultsService implements RelayResultsUseCase {
           case CONFIRMED -> {
             long confirmed = System.nanoTime();
             boolean marked = mark(message, new Mark.Published(clock.instant()));
-            metrics.resultPublished("confirmed");
+            count(message, "confirmed");
             // The time from the confirm to the committed mark is the remaining duplicate window.
             LOG.info(
                 "result {} published, {}: {}",
@@ -168,17 +192,25 @@ public final class RelayResultsService implements RelayResultsUseCase {
                 message.result());
           }
           case UNROUTABLE -> {
-            mark(message, new Mark.Unroutable(clock.instant()));
-            metrics.resultPublished("unroutable");
+            Instant now = clock.instant();
+            int returns = message.unroutableReturns() + 1;
+            Instant retryAt =
+                now.plus(unroutableRetry.delay(returns, ThreadLocalRandom.current().nextDouble()));
+            mark(message, new Mark.Unroutable(now, retryAt));
+            count(message, "unroutable");
             LOG.error(
                 "result {} is UNROUTABLE: no queue is bound to the result exchange for its routing"
-                    + " key; the Collector will not see it. It stays in the outbox as unroutable.",
-                message.messageId());
+                    + " key; the Collector did not get it. It stays in the outbox as unroutable"
+                    + " (returned {} time(s)) and is tried again at {}, or when an operator"
+                    + " resends it.",
+                message.messageId(),
+                returns,
+                retryAt);
           }
           case NACKED -> {
             Instant retryAt = clock.instant().plus(backoff(message.attempts() + 1));
             mark(message, new Mark.Failed("broker nacked the publish", retryAt));
-            metrics.resultPublished("nacked");
+            count(message, "nacked");
             LOG.warn("result {} nacked by the broker; retry at {}", message.messageId(), retryAt);
           }
         }
@@ -186,6 +218,20 @@ public final class RelayResultsService implements RelayResultsUseCase {
       }
     }
     return handled;
+  }
+
+  /** Counts the broker's answer, also among retries of a result it had returned as unroutable. */
+  private void count(OutboxMessage message, String outcome) {
+    metrics.resultPublished(outcome);
+    if (message.unroutableReturns() > 0) {
+      metrics.unroutableRetried(outcome);
+      if (outcome.equals("confirmed")) {
+        LOG.info(
+            "result {}, returned as unroutable {} time(s) before, is delivered now",
+            message.messageId(),
+            message.unroutableReturns());
+      }
+    }
   }
 
   /**
@@ -214,7 +260,8 @@ public final class RelayResultsService implements RelayResultsUseCase {
   private void apply(long id, Mark mark) {
     switch (mark) {
       case Mark.Published published -> outbox.markPublished(id, published.at());
-      case Mark.Unroutable unroutable -> outbox.markUnroutable(id, unroutable.at());
+      case Mark.Unroutable unroutable ->
+          outbox.markUnroutable(id, unroutable.at(), unroutable.retryAt());
       case Mark.Failed failed -> outbox.markFailed(id, failed.error(), failed.retryAt());
     }
   }
@@ -314,7 +361,7 @@ public final class RelayResultsService implements RelayResultsUseCase {
   private sealed interface Mark {
     record Published(Instant at) implements Mark {}
 
-    record Unroutable(Instant at) implements Mark {}
+    record Unroutable(Instant at, Instant retryAt) implements Mark {}
 
     record Failed(String error, Instant retryAt) implements Mark {}
   }

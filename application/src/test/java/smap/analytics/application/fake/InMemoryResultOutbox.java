@@ -29,6 +29,7 @@ public final class InMemoryResultOutbox implements ResultOutboxPort {
     public String lastError;
     public String holder;
     public long beat;
+    public int unroutableReturns;
 
     Row(long id, EventId eventId, String messageId, AnalyzeResult result) {
       this.id = id;
@@ -86,7 +87,9 @@ public final class InMemoryResultOutbox implements ResultOutboxPort {
       if (claimed.size() == limit) {
         break;
       }
-      if ((row.status.equals("PENDING") || row.status.equals("FAILED"))
+      if ((row.status.equals("PENDING")
+              || row.status.equals("FAILED")
+              || row.status.equals("UNROUTABLE"))
           && !row.nextAttemptAt.isAfter(now)) {
         row.attempts++;
         row.status = "PUBLISHING";
@@ -100,7 +103,8 @@ public final class InMemoryResultOutbox implements ResultOutboxPort {
   }
 
   private static OutboxMessage message(Row row) {
-    return new OutboxMessage(row.id, row.eventId, row.messageId, row.result, row.attempts);
+    return new OutboxMessage(
+        row.id, row.eventId, row.messageId, row.result, row.attempts, row.unroutableReturns);
   }
 
   @Override
@@ -110,9 +114,12 @@ public final class InMemoryResultOutbox implements ResultOutboxPort {
   }
 
   @Override
-  public synchronized void markUnroutable(long id, Instant at) {
+  public synchronized void markUnroutable(long id, Instant at, Instant retryAt) {
     check();
-    rows.get(id).status = "UNROUTABLE";
+    Row row = rows.get(id);
+    row.status = "UNROUTABLE";
+    row.unroutableReturns++;
+    row.nextAttemptAt = retryAt;
   }
 
   @Override
@@ -129,7 +136,8 @@ public final class InMemoryResultOutbox implements ResultOutboxPort {
     check();
     Row row = rows.get(id);
     if (row.status.equals("PUBLISHING") && relay.equals(row.holder)) {
-      row.status = row.attempts > 1 ? "FAILED" : "PENDING";
+      row.status =
+          row.unroutableReturns > 0 ? "UNROUTABLE" : row.attempts > 1 ? "FAILED" : "PENDING";
       row.attempts--;
       row.nextAttemptAt = now;
     }
@@ -190,5 +198,40 @@ public final class InMemoryResultOutbox implements ResultOutboxPort {
                     || r.status.equals("FAILED")
                     || r.status.equals("PUBLISHING"))
         .count();
+  }
+
+  @Override
+  public synchronized List<UnroutableResult> unroutable(int limit) {
+    check();
+    return rows.values().stream()
+        .filter(r -> r.status.equals("UNROUTABLE"))
+        .limit(limit)
+        .map(
+            r ->
+                new UnroutableResult(
+                    r.id,
+                    r.eventId.value(),
+                    r.messageId,
+                    r.result.projectId(),
+                    r.result.jobId(),
+                    r.unroutableReturns,
+                    Instant.EPOCH,
+                    Instant.EPOCH,
+                    r.nextAttemptAt))
+        .toList();
+  }
+
+  @Override
+  public synchronized List<Long> resendUnroutable(Collection<Long> ids, Instant now) {
+    check();
+    List<Long> due = new ArrayList<>();
+    for (long id : ids) {
+      Row row = rows.get(id);
+      if (row != null && row.status.equals("UNROUTABLE")) {
+        row.nextAttemptAt = now;
+        due.add(id);
+      }
+    }
+    return due.stream().sorted().toList();
   }
 }

@@ -87,6 +87,16 @@ public final class RecordingMetrics implements PipelineMetricsPort {
   }
 
   @Override
+  public void unroutableRetried(String outcome) {
+    record("unroutableRetried " + outcome);
+  }
+
+  @Override
+  public void unroutableResendRequested(String outcome, int count) {
+    record("unroutableResendRequested " + outcome + " " + count);
+  }
+
+  @Override
   public void gauge(String name, String help, Map<String, String> labels, DoubleSupplier value) {
     record("gauge " + name + (labels.isEmpty() ? "" : " " + labels));
     gauges.put(name + (labels.isEmpty() ? "" : labels.toString()), value);

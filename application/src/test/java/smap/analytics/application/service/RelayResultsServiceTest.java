@@ -52,14 +52,51 @@ class RelayResultsServiceTest {
   }
 
   @Test
-  void anUnroutableResultIsKeptVisibleAndCounted() {
+  void anUnroutableResultIsKeptVisibleCountedAndRetriedWithAGrowingPauseUntilDelivered() {
+    ManualClock moving = new ManualClock();
+    RelayResultsService relay =
+        new RelayResultsService(
+            outbox,
+            publisher,
+            metrics,
+            flags,
+            moving,
+            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(2), 0),
+            Duration.ofSeconds(30),
+            new Backoff(Duration.ofSeconds(30), Duration.ofSeconds(100), 0));
     addResult("e1");
     publisher.answer(PublishOutcome.UNROUTABLE);
 
     relay.relayPending(10);
 
-    assertThat(outbox.rows().get(0).status).isEqualTo("UNROUTABLE");
+    InMemoryResultOutbox.Row row = outbox.rows().get(0);
+    assertThat(row.status).isEqualTo("UNROUTABLE");
+    assertThat(row.unroutableReturns).isEqualTo(1);
+    assertThat(row.nextAttemptAt).isEqualTo(moving.instant().plusSeconds(30));
     assertThat(metrics.calls()).contains("resultPublished unroutable");
+    assertThat(outbox.backlog()).isZero();
+
+    // 30 s, then 60 s, then the cap of 100 s: retries never stop, their pause grows.
+    long[] pauses = {30, 60, 100, 100};
+    for (int i = 0; i < pauses.length - 1; i++) {
+      moving.advance(Duration.ofSeconds(pauses[i]).minusMillis(1));
+      assertThat(relay.relayPending(10)).as("not before its retry time").isZero();
+      moving.advance(Duration.ofMillis(1));
+      assertThat(relay.relayPending(10)).isEqualTo(1);
+      assertThat(outbox.rows().get(0).nextAttemptAt)
+          .isEqualTo(moving.instant().plusSeconds(pauses[i + 1]));
+    }
+    assertThat(metrics.calls()).contains("unroutableRetried unroutable");
+
+    publisher.answer(PublishOutcome.CONFIRMED); // a queue is bound now
+    moving.advance(Duration.ofSeconds(100));
+    assertThat(relay.relayPending(10)).isEqualTo(1);
+    moving.advance(Duration.ofHours(2));
+    assertThat(relay.relayPending(10)).isZero();
+
+    assertThat(outbox.rows().get(0).status).isEqualTo("PUBLISHED");
+    assertThat(publisher.published()).hasSize(5);
+    assertThat(metrics.calls()).containsOnlyOnce("unroutableRetried confirmed");
   }
 
   @Test

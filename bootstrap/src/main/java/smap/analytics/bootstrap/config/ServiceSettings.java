@@ -14,6 +14,7 @@ import smap.analytics.application.service.PipelineSettings;
 import smap.analytics.application.service.PipelineSettings.RetryPolicy;
 import smap.analytics.application.service.RetentionPolicy;
 import smap.analytics.domain.batch.BatchSizePolicy;
+import smap.analytics.domain.delivery.Backoff;
 import smap.analytics.domain.error.ErrorCodePolicy;
 
 /**
@@ -39,7 +40,8 @@ public record ServiceSettings(
     RetentionPolicy retention,
     Duration retentionInterval,
     Deadlines deadlines,
-    Console console) {
+    Console console,
+    Backoff unroutableRetry) {
 
   /**
    * The console's pool, timeouts, session and sign-in limits.
@@ -231,7 +233,20 @@ public record ServiceSettings(
         retention,
         retentionInterval,
         deadlines,
-        console(env));
+        console(env),
+        unroutableRetry(env));
+  }
+
+  /** Pauses between tries of a result the broker returned as unroutable. */
+  private static Backoff unroutableRetry(Env env) {
+    int initial = env.integer(Setting.UNROUTABLE_RETRY_INITIAL_SECONDS, 1, 3600);
+    int max = env.integer(Setting.UNROUTABLE_RETRY_MAX_SECONDS, 1, 86_400);
+    if (max < initial) {
+      throw new ConfigurationException(
+          Setting.UNROUTABLE_RETRY_MAX_SECONDS.name(),
+          "must not be below UNROUTABLE_RETRY_INITIAL_SECONDS (" + initial + "), got " + max);
+    }
+    return Backoff.exponential(Duration.ofSeconds(initial), Duration.ofSeconds(max));
   }
 
   private static Console console(Env env) {

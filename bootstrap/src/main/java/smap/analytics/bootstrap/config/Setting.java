@@ -76,6 +76,14 @@ public enum Setting {
       "30",
       "How long a relay holds a result it publishes; another relay takes it over only after"
           + " watching the lease stand still this long with the database up."),
+  UNROUTABLE_RETRY_INITIAL_SECONDS(
+      "30",
+      "Pause before the relay tries again a result the broker returned as unroutable (no queue"
+          + " bound to PUBLISH_EXCHANGE); doubles with each return (1 to 3600)."),
+  UNROUTABLE_RETRY_MAX_SECONDS(
+      "3600",
+      "Upper bound of that pause (UNROUTABLE_RETRY_INITIAL_SECONDS to 86400); unroutable results"
+          + " are retried until delivered, or resent by an operator."),
   SHUTDOWN_TIMEOUT_SECONDS(
       "30",
       "On SIGTERM: time to finish or requeue batches in flight and record pending outbox marks"

@@ -27,9 +27,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import smap.analytics.adapter.web.console.ConsoleUser;
@@ -471,25 +468,8 @@ class ConsoleIT {
   void anOperatorFindsTheFailedBatchReplaysItAndPausesConsumptionInABrowser(@TempDir Path profile)
       throws Exception {
     Files.createDirectories(SHOTS);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-        "--no-first-run",
-        "--user-data-dir=" + profile);
-    WebDriver driver = new ChromeDriver(service, options);
+    HeadlessChromium chromium = HeadlessChromium.start(profile);
+    WebDriver driver = chromium.driver();
     try {
       driver.manage().window().setSize(new Dimension(1366, 768));
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
@@ -600,8 +580,7 @@ class ConsoleIT {
           .contains("replay", "flag-change", "broker maintenance", "flag-restore");
       shot(driver, "08-audit");
     } finally {
-      driver.quit();
-      service.stop();
+      chromium.close();
     }
   }
 

@@ -55,6 +55,7 @@ public final class ConsoleRoutes {
     FlagsHandler flags = new FlagsHandler(console.flags());
     AuditHandler audit = new AuditHandler(console.audit());
     ReplaysHandler replays = new ReplaysHandler(console.replays());
+    UnroutableHandler unroutable = new UnroutableHandler(console.unroutable());
 
     config.staticFiles.enableWebjars();
     config.staticFiles.add(
@@ -81,6 +82,8 @@ public final class ConsoleRoutes {
     r.get("/replays", replays::list);
     r.get("/replays/{id}", replays::show);
     r.post("/replays/{id}/{action}", replays::action);
+    r.get("/results/unroutable", unroutable::page);
+    r.post("/results/unroutable/resend", unroutable::resend);
     r.get("/audit", audit::page);
     r.get("/audit.csv", audit::csv);
     r.get("/api/openapi.json", ConsoleRoutes::openApi);
@@ -96,6 +99,8 @@ public final class ConsoleRoutes {
     r.get("/api/replays", replays::listApi);
     r.get("/api/replays/{id}", replays::showApi);
     r.post("/api/replays/{id}/{action}", replays::actionApi);
+    r.get("/api/results/unroutable", unroutable::api);
+    r.post("/api/results/unroutable/resend", unroutable::resendApi);
     r.get("/api/audit", audit::api);
     return new Registration(List.copyOf(r.routes), security.sessions()::size);
   }

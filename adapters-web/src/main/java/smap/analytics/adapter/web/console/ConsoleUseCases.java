@@ -7,6 +7,7 @@ import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase;
 import smap.analytics.application.port.in.console.ManageFlagsUseCase;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase;
 import smap.analytics.application.port.in.console.ReplayBatchesUseCase;
+import smap.analytics.application.port.in.console.ResendUnroutableResultsUseCase;
 import smap.analytics.application.port.in.console.ShowOverviewUseCase;
 
 /**
@@ -23,6 +24,7 @@ public record ConsoleUseCases(
     ReplayBatchesUseCase replays,
     ManageFlagsUseCase flags,
     AuditTrailUseCase audit,
+    ResendUnroutableResultsUseCase unroutable,
     Map<String, ConsoleUser> users,
     boolean secureCookies,
     ConsoleOptions options) {

@@ -17,6 +17,12 @@ public final class Pages {
 
   private Pages() {}
 
+  /** The results the broker returned as unroutable, with the outcome of a resend. */
+  public record UnroutablePage(
+      Chrome chrome,
+      List<smap.analytics.application.port.out.ResultOutboxPort.UnroutableResult> rows,
+      String flash) {}
+
   /** The login page. */
   public record LoginPage(String csrf, String error, String next) {}
 

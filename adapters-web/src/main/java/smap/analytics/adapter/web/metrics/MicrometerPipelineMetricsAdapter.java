@@ -94,6 +94,12 @@ public final class MicrometerPipelineMetricsAdapter implements PipelineMetricsPo
     for (String outcome : new String[] {"succeeded", "partial"}) {
       replays(outcome);
     }
+    for (String outcome : new String[] {"confirmed", "unroutable"}) {
+      unroutableRetries(outcome);
+    }
+    for (String outcome : new String[] {"queued", "skipped"}) {
+      unroutableResends(outcome);
+    }
   }
 
   /**
@@ -252,6 +258,34 @@ public final class MicrometerPipelineMetricsAdapter implements PipelineMetricsPo
   @Override
   public void activeBatches(int delta) {
     active.addAndGet(delta);
+  }
+
+  @Override
+  public void unroutableRetried(String outcome) {
+    unroutableRetries(outcome).increment();
+  }
+
+  private Counter unroutableRetries(String outcome) {
+    return Counter.builder("analytics.unroutable.retries")
+        .description(
+            "Publishes of results the broker had returned as unroutable (automatic retries and"
+                + " operator resends), by the broker's answer")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  @Override
+  public void unroutableResendRequested(String outcome, int count) {
+    unroutableResends(outcome).increment(count);
+  }
+
+  private Counter unroutableResends(String outcome) {
+    return Counter.builder("analytics.unroutable.resends")
+        .description(
+            "Unroutable results an operator asked to resend: queued, or skipped (no longer"
+                + " unroutable)")
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   @Override

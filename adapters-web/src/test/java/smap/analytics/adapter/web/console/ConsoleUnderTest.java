@@ -23,16 +23,24 @@ import java.util.regex.Pattern;
 import smap.analytics.adapter.web.OpsHandlers;
 import smap.analytics.adapter.web.WebServer;
 import smap.analytics.application.fake.InMemoryAuditLog;
+import smap.analytics.application.fake.InMemoryResultOutbox;
 import smap.analytics.application.port.in.CheckReadinessUseCase;
 import smap.analytics.application.port.in.console.ManageFlagsUseCase;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase;
 import smap.analytics.application.port.in.console.ReplayBatchesUseCase;
 import smap.analytics.application.port.in.console.ShowOverviewUseCase;
+import smap.analytics.application.port.out.BatchCounts;
+import smap.analytics.application.port.out.BatchEntry;
+import smap.analytics.application.port.out.PipelineMetricsPort;
 import smap.analytics.application.port.out.console.ConsoleQueryPort;
 import smap.analytics.application.service.console.AuditTrailService;
 import smap.analytics.application.service.console.BrowseBatchesService;
 import smap.analytics.application.service.console.InspectCrawlErrorsService;
+import smap.analytics.application.service.console.ResendUnroutableResultsService;
+import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.message.EventContext;
+import smap.analytics.domain.message.MessageFormat;
 
 /**
  * The console's HTTP layer on a real Javalin server with the real services over in-memory ports, on
@@ -42,6 +50,9 @@ final class ConsoleUnderTest implements AutoCloseable {
 
   /** An event id with every character that breaks a link when not encoded. */
   static final String ODD_ID = "evt/1?x=#y z%";
+
+  /** The one batch whose detail exists: finished, its raw message pruned by retention. */
+  static final String PRUNED_ID = "pruned-1";
 
   static final Map<String, ConsoleUser> USERS =
       ConsoleUser.parse(
@@ -76,6 +87,7 @@ final class ConsoleUnderTest implements AutoCloseable {
 
   final MovableClock clock = new MovableClock();
   final InMemoryAuditLog audit = new InMemoryAuditLog();
+  final InMemoryResultOutbox outbox = new InMemoryResultOutbox();
   final WebServer server;
   final String base;
 
@@ -89,6 +101,7 @@ final class ConsoleUnderTest implements AutoCloseable {
             unused(ReplayBatchesUseCase.class),
             unused(ManageFlagsUseCase.class),
             new AuditTrailService(audit),
+            new ResendUnroutableResultsService(outbox, audit, PipelineMetricsPort.none(), clock),
             USERS,
             secureCookies,
             options);
@@ -219,15 +232,27 @@ final class ConsoleUnderTest implements AutoCloseable {
   HttpResponse<String> basic(String path, String credentials)
       throws IOException, InterruptedException {
     return HttpClient.newHttpClient()
+        .send(basicRequest(path, credentials).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** An HTTP Basic form POST. */
+  HttpResponse<String> basicPost(String path, String credentials, String form)
+      throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(URI.create(base + path))
-                .header(
-                    "Authorization",
-                    "Basic "
-                        + Base64.getEncoder()
-                            .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+            basicRequest(path, credentials)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder basicRequest(String path, String credentials) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
   }
 
   static String field(String html, String name) {
@@ -265,7 +290,34 @@ final class ConsoleUnderTest implements AutoCloseable {
 
     @Override
     public Optional<BatchDetail> batch(EventId eventId) {
-      return Optional.empty();
+      if (!eventId.value().equals(PRUNED_ID)) {
+        return Optional.empty();
+      }
+      // A finished batch whose raw message the retention job cleared.
+      BatchEntry entry =
+          new BatchEntry(
+              EventContext.of(eventId),
+              BatchStatus.SUCCEEDED,
+              1,
+              0,
+              "events",
+              MessageFormat.BATCH_EVENT,
+              "crawl-results/pruned.json",
+              "p",
+              "TIKTOK",
+              new BatchCounts(1, 1, 0, 0, 1),
+              null,
+              null,
+              Map.of(),
+              List.of(),
+              new byte[0],
+              true,
+              Instant.parse("2025-11-01T08:00:00Z"),
+              Instant.parse("2025-11-01T08:00:00Z"),
+              Instant.parse("2025-11-01T08:00:01Z"),
+              10,
+              1000);
+      return Optional.of(new BatchDetail(entry, List.of(), List.of(), List.of(), List.of()));
     }
 
     @Override

@@ -40,6 +40,15 @@ public interface PipelineMetricsPort {
   void resultPublished(String outcome);
 
   /**
+   * A result the broker had returned as unroutable was published again (automatic retry or an
+   * operator's resend); {@code outcome} is the broker's answer this time.
+   */
+  void unroutableRetried(String outcome);
+
+  /** An operator asked to resend unroutable results: {@code count} rows, by outcome. */
+  void unroutableResendRequested(String outcome, int count);
+
+  /**
    * Registers a gauge read on scrape (outbox backlog, broker connection status, ...). The port
    * keeps {@code value} for as long as the process lives.
    */
@@ -88,6 +97,12 @@ public interface PipelineMetricsPort {
 
       @Override
       public void resultPublished(String outcome) {}
+
+      @Override
+      public void unroutableRetried(String outcome) {}
+
+      @Override
+      public void unroutableResendRequested(String outcome, int count) {}
 
       @Override
       public void gauge(

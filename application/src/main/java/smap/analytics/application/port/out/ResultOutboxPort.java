@@ -14,16 +14,19 @@ import java.util.Optional;
 public interface ResultOutboxPort {
 
   /**
-   * Claims up to {@code limit} results that are due (pending, or failed with their retry time
-   * passed), oldest first, so that concurrent relays never take the same row.
+   * Claims up to {@code limit} results that are due (pending, or failed or unroutable with their
+   * retry time passed), oldest first, so that concurrent relays never take the same row.
    */
   List<OutboxMessage> claimDue(int limit, Instant now);
 
   /** The broker confirmed it. */
   void markPublished(long id, Instant at);
 
-  /** The broker returned it: no queue is bound to the result exchange. It stays visible. */
-  void markUnroutable(long id, Instant at);
+  /**
+   * The broker returned it: no queue is bound to the result exchange. It stays visible as
+   * unroutable, counts one more return, and is due again at {@code retryAt} (a binding may appear).
+   */
+  void markUnroutable(long id, Instant at, Instant retryAt);
 
   /** Publishing failed; try again at {@code retryAt}. */
   void markFailed(long id, String error, Instant retryAt);
@@ -45,6 +48,35 @@ public interface ResultOutboxPort {
 
   /** Results not yet published (pending, failed or being published). */
   long backlog();
+
+  /** Results now marked unroutable, oldest first, at most {@code limit}. */
+  List<UnroutableResult> unroutable(int limit);
+
+  /**
+   * Makes the given rows due at {@code now}, those of them still marked unroutable (an operator's
+   * resend; the relay publishes them on its next pass).
+   *
+   * @return the ids made due
+   */
+  List<Long> resendUnroutable(Collection<Long> ids, Instant now);
+
+  /**
+   * A result the broker returned as unroutable.
+   *
+   * @param returns how often the broker returned it
+   * @param lastReturnedAt when it was last returned
+   * @param nextAttemptAt when the relay tries it again by itself
+   */
+  record UnroutableResult(
+      long id,
+      String eventId,
+      String messageId,
+      String projectId,
+      String jobId,
+      int returns,
+      Instant createdAt,
+      Instant lastReturnedAt,
+      Instant nextAttemptAt) {}
 
   /**
    * A row held by a relay.

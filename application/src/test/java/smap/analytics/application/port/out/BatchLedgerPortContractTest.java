@@ -247,17 +247,45 @@ public abstract class BatchLedgerPortContractTest {
   }
 
   @Test
-  void anUnroutableResultLeavesTheBacklogButIsNotClaimedAgain() {
+  void anUnroutableResultLeavesTheBacklogAndIsClaimedAgainOnlyAtItsRetryTime() {
     BatchLedgerPort ledger = ledger();
     ledger.begin(start("b9", new byte[0]));
-    ledger.commit(commit("b9", new AnalyzeResult("proj", "j", 2, 1, 1), false));
+    ledger.commit(commit("b9", new AnalyzeResult("proj", "j-brand-0", 2, 1, 1), false));
     ResultOutboxPort outbox = outbox();
     OutboxMessage claimed = outbox.claimDue(10, NOW.plusSeconds(5)).get(0);
+    assertThat(claimed.unroutableReturns()).isZero();
 
-    outbox.markUnroutable(claimed.id(), NOW.plusSeconds(6));
+    outbox.markUnroutable(claimed.id(), NOW.plusSeconds(6), NOW.plusSeconds(36));
 
     assertThat(outbox.backlog()).isZero();
-    assertThat(outbox.claimDue(10, NOW.plusSeconds(3600))).isEmpty();
+    assertThat(outbox.unroutable(10))
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.id()).isEqualTo(claimed.id());
+              assertThat(u.eventId()).isEqualTo("b9");
+              assertThat(u.jobId()).isEqualTo("j-brand-0");
+              assertThat(u.returns()).isEqualTo(1);
+              assertThat(u.nextAttemptAt()).isEqualTo(NOW.plusSeconds(36));
+            });
+    assertThat(outbox.claimDue(10, NOW.plusSeconds(35))).isEmpty();
+    OutboxMessage again = outbox.claimDue(10, NOW.plusSeconds(36)).get(0);
+    assertThat(again.id()).isEqualTo(claimed.id());
+    assertThat(again.unroutableReturns()).isEqualTo(1);
+    assertThat(outbox.unroutable(10)).as("being published").isEmpty();
+
+    outbox.markUnroutable(again.id(), NOW.plusSeconds(37), NOW.plusSeconds(3600));
+    assertThat(outbox.unroutable(10)).extracting(u -> u.returns()).containsExactly(2);
+    assertThat(outbox.resendUnroutable(List.of(again.id(), 999_999L), NOW.plusSeconds(40)))
+        .as("an operator's resend makes it due at once; unknown ids are skipped")
+        .containsExactly(again.id());
+    OutboxMessage resent = outbox.claimDue(10, NOW.plusSeconds(40)).get(0);
+    outbox.markPublished(resent.id(), NOW.plusSeconds(41));
+    assertThat(outbox.unroutable(10)).isEmpty();
+    assertThat(outbox.resendUnroutable(List.of(resent.id()), NOW.plusSeconds(42)))
+        .as("a published result is never resent")
+        .isEmpty();
+    assertThat(outbox.claimDue(10, NOW.plusSeconds(7200))).isEmpty();
   }
 
   @Test
