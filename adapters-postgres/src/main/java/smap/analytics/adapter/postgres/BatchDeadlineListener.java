@@ -21,7 +21,9 @@ public final class BatchDeadlineListener implements ExecuteListener {
   @Override
   public void executeStart(ExecuteContext ctx) {
     Optional<Duration> left = BatchDeadline.remaining();
-    if (left.isEmpty() && !Thread.currentThread().isInterrupted()) {
+    if (left.isEmpty()) {
+      // Not a batch (the relay flushing its marks at shutdown, the console): left alone, even
+      // when interrupted.
       return;
     }
     if (BatchDeadline.passed()) {
@@ -31,7 +33,7 @@ public final class BatchDeadlineListener implements ExecuteListener {
           "the batch ran past its deadline: statement not started",
           new SQLTimeoutException("batch deadline passed", "57014"));
     }
-    if (left.isPresent() && ctx.statement() != null) {
+    if (ctx.statement() != null) {
       int seconds = (int) Math.min(Integer.MAX_VALUE, Math.max(1, ceilSeconds(left.get())));
       try {
         int current = ctx.statement().getQueryTimeout();
