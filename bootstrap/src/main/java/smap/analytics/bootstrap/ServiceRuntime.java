@@ -204,7 +204,7 @@ public final class ServiceRuntime implements AutoCloseable {
     } else {
       FlywayMigrator.requireCurrent(dataSource);
     }
-    DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+    DSLContext dsl = PostgresDataSources.pipeline(dataSource);
     // The console reads through its own small pool with a statement timeout, so no amount of
     // console traffic takes a connection the pipeline needs.
     ServiceSettings.Console consoleSettings = settings.console();

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import smap.analytics.application.port.in.BatchDeadline;
 import smap.analytics.application.port.in.BatchLogContext;
 import smap.analytics.application.port.in.DeliveryOutcome;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
@@ -382,7 +383,10 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
                 () -> {
                   // The batch's ids the use case sets are copied to this delivery's thread, so the
                   // requeue, outage and park lines below carry them.
-                  try (BatchLogContext held = BatchLogContext.hold()) {
+                  // The deadline bounds the batch's own waits too (a lock, a trickling read), so
+                  // an abandoned batch rolls back instead of finishing behind its retry's back.
+                  try (BatchLogContext held = BatchLogContext.hold();
+                      BatchDeadline deadline = BatchDeadline.start(batchTimeout)) {
                     try {
                       return useCase.process(command);
                     } finally {

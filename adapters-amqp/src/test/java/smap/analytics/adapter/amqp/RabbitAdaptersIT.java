@@ -251,6 +251,92 @@ class RabbitAdaptersIT {
     assertThat(ready(settings.eventQueue())).isZero();
   }
 
+  /** A consumer whose batches have {@code deadline} (BATCH_TIMEOUT_SECONDS) and short pauses. */
+  private RabbitDeliveryConsumerAdapter withDeadline(
+      ProcessDeliveryUseCase useCase, Duration deadline) {
+    return new RabbitDeliveryConsumerAdapter(
+        connection,
+        settings,
+        useCase,
+        Clock.systemUTC(),
+        smap.analytics.domain.delivery.Backoff.exponential(
+            Duration.ofMillis(100), Duration.ofSeconds(1)),
+        deadline);
+  }
+
+  @Test
+  void aBatchPastItsDeadlineIsAbandonedAndRetriedWhileItsThreadStillHangs() throws Exception {
+    RabbitTopology.declare(connection, settings);
+    RecordingUseCase useCase = new RecordingUseCase();
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.Optional<Duration>> deadlines = new CopyOnWriteArrayList<>();
+    useCase.answer =
+        c -> {
+          deadlines.add(smap.analytics.application.port.in.BatchDeadline.remaining());
+          if (c.crashes() == 0) {
+            // Deaf to the interrupt, as a read or a lock wait can be.
+            boolean released = false;
+            while (!released) {
+              try {
+                released = release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException ignored) {
+                // keep hanging
+              }
+            }
+          }
+          return new DeliveryOutcome.Acknowledge(BatchStatus.SUCCEEDED, "ok");
+        };
+    try (RabbitDeliveryConsumerAdapter consumer = withDeadline(useCase, Duration.ofSeconds(1))) {
+      consumer.start();
+      publishEvent("{\"event_id\":\"slow\"}");
+      await(() -> useCase.seen.size() == 2, "the retry after the deadline");
+      assertThat(useCase.seen.get(1).crashes())
+          .as("the abandoned attempt is counted on the message")
+          .isEqualTo(1);
+      assertThat(deadlines.get(0))
+          .as("the use case runs under the batch's deadline")
+          .hasValueSatisfying(
+              left -> assertThat(left).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1)));
+      await(() -> consumer.inFlight() == 0, "the retry acked while the first attempt hangs");
+      assertThat(consumer.stalled(Duration.ZERO)).isEmpty();
+    } finally {
+      release.countDown();
+    }
+    assertThat(ready(settings.eventQueue())).isZero();
+  }
+
+  @Test
+  void aConsumerWithADeliveryInFlightAndNoProgressIsReportedStalled() throws Exception {
+    RabbitTopology.declare(connection, settings);
+    RecordingUseCase useCase = new RecordingUseCase();
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    useCase.answer =
+        c -> {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new DeliveryOutcome.Acknowledge(BatchStatus.SUCCEEDED, "ok");
+        };
+    try (RabbitDeliveryConsumerAdapter consumer = withDeadline(useCase, Duration.ofHours(1))) {
+      consumer.start();
+      publishEvent("{\"event_id\":\"stuck\"}");
+      await(() -> consumer.inFlight() == 1, "the delivery in flight");
+      await(
+          () -> consumer.stalled(Duration.ofMillis(300)).isPresent(),
+          "the stall reported after 300 ms without progress");
+      assertThat(consumer.stalled(Duration.ofMillis(300)).orElseThrow())
+          .contains("1 deliveries in flight", "no progress");
+      assertThat(consumer.stalled(Duration.ofHours(1))).as("within the allowance").isEmpty();
+      release.countDown();
+      await(() -> consumer.inFlight() == 0, "ack");
+      assertThat(consumer.stalled(Duration.ZERO)).as("nothing in flight").isEmpty();
+    } finally {
+      release.countDown();
+    }
+  }
+
   @Test
   void batchesAreProcessedConcurrentlyUpToTheSetting() throws Exception {
     RabbitTopology.declare(connection, settings);

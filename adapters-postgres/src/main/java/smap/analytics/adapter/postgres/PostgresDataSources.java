@@ -55,6 +55,18 @@ public final class PostgresDataSources {
   }
 
   /**
+   * The pipeline's jOOQ context on {@code dataSource}: every statement run for a batch is bounded
+   * by the batch's deadline ({@link BatchDeadlineListener}).
+   */
+  public static org.jooq.DSLContext pipeline(javax.sql.DataSource dataSource) {
+    return org.jooq.impl.DSL.using(
+        new org.jooq.impl.DefaultConfiguration()
+            .set(dataSource)
+            .set(org.jooq.SQLDialect.POSTGRES)
+            .set(new BatchDeadlineListener()));
+  }
+
+  /**
    * Creates the database named in {@code url} when the server says it does not exist and the user
    * may create it, so a fresh machine needs no manual step. Any other failure is left to the pool.
    */

@@ -5,8 +5,12 @@ import java.sql.SQLTransientException;
 import org.jooq.exception.DataAccessException;
 import smap.analytics.domain.failure.DependencyUnavailableException;
 import smap.analytics.domain.failure.DependencyUnavailableException.Dependency;
+import smap.analytics.domain.failure.StorageRefusedException;
 
-/** Translates database exceptions: an unreachable database is a transient, retryable failure. */
+/**
+ * Translates database exceptions: an unreachable database is a transient, retryable failure; a
+ * value the database refuses is {@link StorageRefusedException}.
+ */
 final class SqlFailures {
 
   private SqlFailures() {}
@@ -15,7 +19,28 @@ final class SqlFailures {
     if (unavailable(e)) {
       return new DependencyUnavailableException(Dependency.DATABASE, rootMessage(e), e);
     }
+    if (refused(e)) {
+      return new StorageRefusedException(rootMessage(e), e);
+    }
     return e;
+  }
+
+  /**
+   * The database refused a value: a data exception (class 22: a NUL byte, a value too long, out of
+   * range), an integrity constraint (23), a program limit (54, e.g. a row too big) or a trigger's
+   * {@code RAISE} (P0). Permanent for these values, unlike {@link #unavailable}.
+   */
+  static boolean refused(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        return state.startsWith("22")
+            || state.startsWith("23")
+            || state.startsWith("54")
+            || state.startsWith("P0");
+      }
+    }
+    return false;
   }
 
   static boolean unavailable(Throwable e) {
@@ -28,6 +53,10 @@ final class SqlFailures {
         if (state.startsWith("08")
             || state.startsWith("57P")
             || state.equals("53300")
+            // A statement cancelled by statement_timeout or the batch's deadline, a lock not
+            // granted: the database is slow or busy, the same work may succeed later.
+            || state.equals("57014")
+            || state.equals("55P03")
             || state.equals("40001")
             || state.equals("40P01")) {
           return true;

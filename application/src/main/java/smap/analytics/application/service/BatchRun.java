@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import smap.analytics.application.port.in.BatchDeadline;
 import smap.analytics.application.port.in.DeliveryOutcome.Acknowledge;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
 import smap.analytics.application.port.out.BatchCommit;
@@ -23,6 +24,7 @@ import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.ObjectLocation;
 import smap.analytics.domain.error.CrawlError;
 import smap.analytics.domain.failure.ObjectNotFoundException;
+import smap.analytics.domain.failure.StorageRefusedException;
 import smap.analytics.domain.flag.FlagSnapshot;
 import smap.analytics.domain.message.BatchPlatform;
 import smap.analytics.domain.message.Classification.Accepted;
@@ -135,13 +137,13 @@ final class BatchRun {
                 counts.succeeded(),
                 counts.errors())
             : null;
-    if (Thread.currentThread().isInterrupted()) {
+    if (BatchDeadline.passed()) {
       // The consumer gave up on this batch (BATCH_TIMEOUT_SECONDS) and retries it: commit nothing.
       throw new IllegalStateException("abandoned before its commit: it ran past its deadline");
     }
     Instant finished = clock.instant();
     CommitOutcome outcome =
-        ledger.commit(
+        commit(
             new BatchCommit(
                 context.eventId(),
                 status,
@@ -180,6 +182,24 @@ final class BatchRun {
                 : "");
     LOG.info("batch {} {}", context.eventId(), summary);
     return new Acknowledge(status, summary);
+  }
+
+  /**
+   * Commits the batch. The rows the database refuses one by one are isolated by the ledger; when it
+   * still refuses the batch's own summary (its warnings, flags or counts), the batch's items are
+   * committed once more with a summary that keeps only the refusal, so the outcome and the good
+   * items are stored and the batch does not crash over its bookkeeping.
+   */
+  private CommitOutcome commit(BatchCommit commit) {
+    try {
+      return ledger.commit(commit);
+    } catch (StorageRefusedException refused) {
+      LOG.error(
+          "the ledger refused the summary of batch {} ({}); committing it with the refusal only",
+          commit.eventId(),
+          refused.getMessage());
+      return ledger.commit(commit.withSummaryRefused(refused.getMessage()));
+    }
   }
 
   private void count(

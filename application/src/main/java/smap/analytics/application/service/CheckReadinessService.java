@@ -76,16 +76,11 @@ public final class CheckReadinessService implements CheckReadinessUseCase, AutoC
       startedAt.put(probe.name(), begun);
       CompletableFuture<?> future =
           CompletableFuture.runAsync(
-              () -> last.put(probe.name(), new Result(probe.probe(), System.nanoTime())),
+              () -> last.put(probe.name(), new Result(probe.probe(), System.nanoTime(), true)),
               command -> Thread.ofVirtual().name("probe-" + probe.name()).start(command));
       running.put(probe.name(), future);
       started.add(future);
-      Result before = last.get(probe.name());
-      if (before == null) {
-        last.put(
-            probe.name(),
-            new Result(new DependencyProbePort.Probe(false, "not probed yet"), begun));
-      }
+      last.putIfAbsent(probe.name(), Result.pending(begun));
     }
     try {
       CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
@@ -127,7 +122,7 @@ public final class CheckReadinessService implements CheckReadinessUseCase, AutoC
       } else {
         dependency =
             result == null
-                ? new Dependency(probe.name(), false, "not probed yet")
+                ? Dependency.notProbedYet(probe.name())
                 : describe(probe.name(), result, now);
       }
       dependencies.add(dependency);
@@ -138,6 +133,9 @@ public final class CheckReadinessService implements CheckReadinessUseCase, AutoC
   }
 
   private static Dependency describe(String name, Result result, long now) {
+    if (!result.answered()) {
+      return Dependency.notProbedYet(name);
+    }
     long age = Duration.ofNanos(now - result.at()).toMillis();
     return new Dependency(
         name, result.probe().up(), result.probe().detail() + " (" + seconds(age) + " ago)");
@@ -154,5 +152,10 @@ public final class CheckReadinessService implements CheckReadinessUseCase, AutoC
     }
   }
 
-  private record Result(DependencyProbePort.Probe probe, long at) {}
+  /** A probe's answer and when it came; {@code answered} false while the first one is awaited. */
+  private record Result(DependencyProbePort.Probe probe, long at, boolean answered) {
+    static Result pending(long since) {
+      return new Result(new DependencyProbePort.Probe(false, "not probed yet"), since, false);
+    }
+  }
 }

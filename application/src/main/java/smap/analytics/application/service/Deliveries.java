@@ -1,7 +1,12 @@
 package smap.analytics.application.service;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import smap.analytics.application.port.in.DeliveryOutcome;
+import smap.analytics.application.port.in.DeliveryOutcome.RetryLater;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
 import smap.analytics.application.port.in.ProcessDeliveryCommand.DecodedBody;
 import smap.analytics.domain.batch.EventId;
@@ -18,10 +23,37 @@ import smap.analytics.domain.message.InboundMessage.LegacyReference;
 import smap.analytics.domain.message.MessageClassifier;
 import smap.analytics.domain.message.MessageFormat;
 
-/** How a delivery is read: its classification, the formats the flags let in, its object path. */
+/**
+ * How a delivery is read: its classification, the formats the flags let in (and what happens to a
+ * message of a format that is off), its object path.
+ */
 final class Deliveries {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+
+  /**
+   * How long the consumer holds off after putting back a message whose format flag is off. The
+   * consumer of that format's queue is cancelled by the flag anyway; this only covers a delivery
+   * taken just before, or a message of the other format on a queue that is still consumed.
+   */
+  static final Duration FORMAT_OFF_PAUSE = Duration.ofSeconds(5);
+
   private Deliveries() {}
+
+  /**
+   * A format flag turned off is the rollback lever: the message is not recorded, not rejected and
+   * no result is published; it goes back to its queue until the flag is on again (a revert used to
+   * ack every event as REJECTED and publish an all-failed result).
+   */
+  static DeliveryOutcome leftInQueue(MessageFormat format) {
+    String flag =
+        format == MessageFormat.BATCH_EVENT
+            ? FeatureFlag.BATCH_FORMAT.key()
+            : FeatureFlag.LEGACY_FORMAT.key();
+    String reason = "the " + flag + " flag is off: the message stays in its queue";
+    LOG.info("{} format: {}", format.name().toLowerCase(), reason);
+    return new RetryLater(FORMAT_OFF_PAUSE, null, reason);
+  }
 
   /**
    * Classifies a delivery. Every format is recognised whatever its flag: a message of a format that

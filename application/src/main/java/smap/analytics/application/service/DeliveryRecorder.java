@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import smap.analytics.application.port.in.DeliveryOutcome;
 import smap.analytics.application.port.in.DeliveryOutcome.Acknowledge;
 import smap.analytics.application.port.in.DeliveryOutcome.DeadLetter;
+import smap.analytics.application.port.in.DeliveryOutcome.RetryLater;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
 import smap.analytics.application.port.out.BatchFailure;
 import smap.analytics.application.port.out.BatchLedgerPort;
@@ -18,15 +19,18 @@ import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
 import smap.analytics.domain.batch.Platform;
+import smap.analytics.domain.delivery.DeliveryDecision;
+import smap.analytics.domain.failure.DependencyUnavailableException;
+import smap.analytics.domain.failure.ObjectNotFoundException;
 import smap.analytics.domain.flag.FlagSnapshot;
 import smap.analytics.domain.message.BatchPlatform;
 import smap.analytics.domain.message.EventContext;
 import smap.analytics.domain.project.ProjectResolution;
 
 /**
- * Records the terminal outcomes that are not a committed batch (REJECTED, FAILED, PARKED) in the
- * ledger, with an error result when one may be published, and turns them into what the consumer
- * does with the delivery.
+ * Carries out the failure policy's decisions: records the outcomes that are not a committed batch
+ * (REJECTED, FAILED, PARKED, RETRYING) in the ledger, with an error result when one may be
+ * published, and turns them into what the consumer does with the delivery.
  */
 final class DeliveryRecorder {
 
@@ -46,16 +50,74 @@ final class DeliveryRecorder {
     this.clock = clock;
   }
 
-  /** Records REJECTED or FAILED (with an error result when publishable) and acks. */
-  DeliveryOutcome terminal(
-      ProcessDeliveryCommand command,
+  /**
+   * Carries out the policy's decision on a delivery: records it and says what the consumer does
+   * with the message. An outage while recording it means retry later.
+   *
+   * @param cause what ended the attempt (its stack is kept with a failure), or null
+   * @param attempt the attempt the decision was made for (the ceiling of the retry's pause when the
+   *     outcome cannot be recorded)
+   */
+  DeliveryOutcome apply(
+      DeliveryDecision decision,
+      RuntimeException cause,
+      DeliveryUnderway delivery,
+      List<String> warnings,
+      int attempt) {
+    String detail =
+        cause == null || cause instanceof ObjectNotFoundException ? null : stackTrace(cause);
+    try {
+      return switch (decision) {
+        case DeliveryDecision.Proceed proceed ->
+            throw new IllegalStateException("nothing to apply for " + decision);
+        case DeliveryDecision.Reject reject ->
+            terminal(delivery, BatchStatus.REJECTED, reject.reason(), null, List.of());
+        case DeliveryDecision.Fail fail ->
+            terminal(delivery, BatchStatus.FAILED, fail.reason(), detail, warnings);
+        case DeliveryDecision.Park park ->
+            park(delivery.context().eventId(), park.reason(), detail, delivery);
+        case DeliveryDecision.RetryAfter retry ->
+            retry(
+                retry,
+                delivery.context(),
+                cause instanceof DependencyUnavailableException d ? d : null);
+      };
+    } catch (DependencyUnavailableException stillDown) {
+      DeliveryDecision.RetryAfter retry =
+          new DeliveryDecision.RetryAfter(
+              settings.retry().policy().backoff().ceiling(attempt),
+              "recording the outcome: " + stillDown.getMessage());
+      return retry(retry, delivery.context(), stillDown);
+    }
+  }
+
+  /** Records a transient failure (best effort) and tells the consumer to put the message back. */
+  private DeliveryOutcome retry(
+      DeliveryDecision.RetryAfter retry,
       EventContext context,
-      ProjectResolution project,
-      FlagSnapshot snapshot,
+      DependencyUnavailableException down) {
+    metrics.eventFailed(platformOf(context), "retrying");
+    try {
+      ledger.retrying(context.eventId(), retry.reason(), clock.instant().plus(retry.delay()));
+    } catch (RuntimeException notRecorded) {
+      LOG.debug("could not record the retry of {}: {}", context.eventId(), notRecorded.toString());
+    }
+    LOG.debug("batch {}: {}; retry in about {}", context.eventId(), retry.reason(), retry.delay());
+    return new RetryLater(
+        retry.delay(), down == null ? null : down.dependency(), retry.reason(), down == null);
+  }
+
+  /** Records REJECTED or FAILED (with an error result when publishable) and acks. */
+  private DeliveryOutcome terminal(
+      DeliveryUnderway delivery,
       BatchStatus status,
       String reason,
       String detail,
       List<String> warnings) {
+    ProcessDeliveryCommand command = delivery.command();
+    EventContext context = delivery.context();
+    ProjectResolution project = delivery.project();
+    FlagSnapshot snapshot = delivery.snapshot();
     String platform = platformOf(context);
     AnalyzeResult result =
         publishable(context, project, command.replay())
@@ -90,13 +152,11 @@ final class DeliveryRecorder {
    * record for a reason other than an outage (the bug that crashed the message may be in the
    * ledger), the message is still parked, with that said in its reason: it must not loop.
    */
-  DeliveryOutcome park(
-      EventId eventId,
-      String reason,
-      String detail,
-      ProjectResolution project,
-      String platform,
-      FlagSnapshot snapshot) {
+  private DeliveryOutcome park(
+      EventId eventId, String reason, String detail, DeliveryUnderway delivery) {
+    ProjectResolution project = delivery.project();
+    FlagSnapshot snapshot = delivery.snapshot();
+    String platform = platformOf(delivery.context());
     String parkedReason = reason;
     try {
       ledger.fail(
@@ -112,7 +172,7 @@ final class DeliveryRecorder {
               List.of(),
               clock.instant(),
               false));
-    } catch (smap.analytics.domain.failure.DependencyUnavailableException e) {
+    } catch (DependencyUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {
       parkedReason = reason + " (not recorded in the ledger: " + e + ")";

@@ -76,10 +76,11 @@ public final class SampleOperationsService implements SampleOperationsUseCase {
         labelled(
                 dependencyUp,
                 "analytics_dependency_up",
-                "1 while the dependency answers its readiness probe, 0 when it does not",
+                "1 while the dependency answers its readiness probe, 0 when it does not, NaN"
+                    + " until its first probe has answered",
                 "dependency",
                 d.name())
-            .set(d.up() ? 1.0 : 0.0);
+            .set(!d.known() ? Double.NaN : d.up() ? 1.0 : 0.0);
       }
     } catch (RuntimeException e) {
       dependencyUp.values().forEach(v -> v.set(Double.NaN));

@@ -41,6 +41,16 @@ public final class InMemoryBatchLedger implements BatchLedgerPort {
     this.outbox = outbox;
   }
 
+  private java.util.function.Predicate<BatchCommit> refusedSummary = c -> false;
+
+  /**
+   * Makes {@link #commit} refuse the commits that match, as PostgreSQL refuses a value (a
+   * constraint, a trigger), writing nothing.
+   */
+  public void refuseSummaryWhen(java.util.function.Predicate<BatchCommit> refused) {
+    this.refusedSummary = refused;
+  }
+
   /** Makes every call fail as an unreachable database would. */
   public void setDown(boolean down) {
     this.down = down;
@@ -151,6 +161,10 @@ public final class InMemoryBatchLedger implements BatchLedgerPort {
   @Override
   public synchronized CommitOutcome commit(BatchCommit c) {
     check();
+    if (refusedSummary.test(c)) {
+      throw new smap.analytics.domain.failure.StorageRefusedException(
+          "new row for relation \"batch_ledger\" violates check constraint (fake)", null);
+    }
     BatchEntry current = require(c.eventId());
     if (current.status().terminal() && !c.replay()) {
       return CommitOutcome.ALREADY_COMMITTED;

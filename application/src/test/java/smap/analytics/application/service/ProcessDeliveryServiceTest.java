@@ -158,6 +158,42 @@ class ProcessDeliveryServiceTest {
   }
 
   @Test
+  void aBatchWhoseSummaryTheLedgerRefusesKeepsItsItemsAndRecordsTheRefusal() {
+    objects.put(
+        "b/k.json",
+        List.of(post("1", "Xe chạy rất êm"), post("2", "Giá quá đắt so với chất lượng")));
+    // The size mismatch (2 of 5) is a warning; the database refuses a summary holding it.
+    ledger.refuseSummaryWhen(c -> c.warnings().stream().anyMatch(w -> w.contains("batch size")));
+
+    DeliveryOutcome outcome = deliver(event("e-refused", "b/k.json", PROJECT, JOB, 5));
+
+    assertThat(outcome).isInstanceOf(Acknowledge.class);
+    assertThat(entry("e-refused").status()).isEqualTo(BatchStatus.SUCCEEDED);
+    assertThat(ledger.posts()).containsKeys("1", "2");
+    assertThat(entry("e-refused").warnings())
+        .singleElement()
+        .asString()
+        .contains("the ledger refused this batch's summary", "violates check constraint")
+        .hasSizeLessThanOrEqualTo(smap.analytics.domain.storable.ColumnLimits.WARNING.limit() + 20);
+    assertThat(outbox.rows())
+        .singleElement()
+        .satisfies(
+            row -> assertThat(row.result).isEqualTo(new AnalyzeResult(PROJECT, JOB, 2, 2, 0)));
+  }
+
+  @Test
+  void aCommitTheLedgerRefusesEvenWithoutItsSummaryIsACrashNotALoop() {
+    objects.put("b/k.json", List.of(post("1", "Xe chạy rất êm")));
+    ledger.refuseSummaryWhen(c -> true);
+
+    DeliveryOutcome outcome = deliver(event("e-refused-2", "b/k.json", PROJECT, JOB, 1));
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(RetryLater.class, r -> assertThat(r.crashed()).isTrue());
+    assertThat(ledger.posts()).isEmpty();
+  }
+
+  @Test
   void aRedeliveryOfACommittedEventWritesNothing() {
     objects.put("b/k.json", List.of(post("1", "Xe chạy rất êm và tiết kiệm")));
     deliver(event("e2", "b/k.json", PROJECT, JOB, 1));

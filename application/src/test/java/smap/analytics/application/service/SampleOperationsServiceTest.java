@@ -54,6 +54,59 @@ class SampleOperationsServiceTest {
   }
 
   @Test
+  void aDependencyNoProbeHasAnsweredYetIsUnknownNotDown() {
+    // At start-up the background probes have not answered: a 0 there would page
+    // (AnalyticsPostgresDown) for a dependency that is probably up.
+    CheckReadinessUseCase starting =
+        () ->
+            new Readiness(
+                false,
+                List.of(
+                    Dependency.notProbedYet("postgresql"),
+                    new Dependency("object-store", false, "connection refused")),
+                List.of());
+    new SampleOperationsService(starting, queues::get, stats::get, metrics).sample();
+
+    assertThat(metrics.gaugeValue("analytics_dependency_up{dependency=postgresql}")).isNaN();
+    assertThat(metrics.gaugeValue("analytics_dependency_up{dependency=object-store}")).isZero();
+  }
+
+  @Test
+  void readinessSaysNotProbedYetUntilTheFirstProbeAnswers() throws Exception {
+    java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+    smap.analytics.application.port.out.DependencyProbePort slow =
+        new smap.analytics.application.port.out.DependencyProbePort() {
+          @Override
+          public String name() {
+            return "postgresql";
+          }
+
+          @Override
+          public Probe probe() {
+            try {
+              answer.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return new Probe(true, "ok");
+          }
+        };
+    try (CheckReadinessService checks = new CheckReadinessService(List.of(slow), List::of)) {
+      checks.start(java.time.Duration.ofMillis(50), java.time.Duration.ofDays(1));
+      Dependency before = checks.check().dependencies().get(0);
+      assertThat(before.known()).isFalse();
+      assertThat(before.up()).isFalse();
+      answer.countDown();
+      Dependency after = before;
+      while (!after.known()) {
+        Thread.onSpinWait();
+        after = checks.check().dependencies().get(0);
+      }
+      assertThat(after.up()).isTrue();
+    }
+  }
+
+  @Test
   void aSampleSetsDependenciesQueuesAndStoredFigures() {
     service.sample();
 

@@ -275,7 +275,13 @@ class ConsoleIsolationIT {
         });
     List<Long> loaded;
     try {
-      Thread.sleep(2_000); // the flood is under way
+      // The flood is under way once it has been answered a hundred times (a fixed 2 s was not
+      // always enough: on a quiet machine the batches then took 1 s and 96 requests were served).
+      long floodDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (statuses.values().stream().mapToLong(LongAdder::sum).sum() <= 100
+          && System.nanoTime() < floodDeadline) {
+        Thread.sleep(50);
+      }
       loaded = batchTimes("loaded", 8);
     } finally {
       flooding.set(false);

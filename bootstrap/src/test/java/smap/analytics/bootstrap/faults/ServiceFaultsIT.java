@@ -92,6 +92,10 @@ class ServiceFaultsIT {
     URI rabbit = URI.create(TestInfrastructure.RABBITMQ);
     TcpProxy broker = new TcpProxy(rabbit.getPort());
     cleanup.add(broker);
+    // The object store too, so that reads can be made slow: SIGTERM and SIGKILL then meet batches
+    // that are really in flight.
+    TcpProxy objectStore = new TcpProxy(s3Port);
+    cleanup.add(objectStore);
 
     env = new HashMap<>(TestInfrastructure.serviceEnvironment(jdbcUrl, s3, "faults", suffix));
     env.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database);
@@ -99,6 +103,7 @@ class ServiceFaultsIT {
         "RABBITMQ_URL",
         TestInfrastructure.RABBITMQ.replace(
             ":" + rabbit.getPort() + "/", ":" + broker.port() + "/"));
+    env.put("MINIO_ENDPOINT", "http://127.0.0.1:" + objectStore.port());
     env.put("LOG_FORMAT", "text");
     env.put("MAX_CONCURRENT_BATCHES", "2");
     env.put("RETRY_INITIAL_BACKOFF_MS", "200");
@@ -151,11 +156,15 @@ class ServiceFaultsIT {
     a.awaitReady(Duration.ofSeconds(90));
     b.awaitReady(Duration.ofSeconds(90));
 
-    // PostgreSQL unreachable for 30 s mid-stream.
+    // PostgreSQL unreachable for 30 s mid-stream, with batches in flight (their objects trickle
+    // in, so they are still being read when the database goes; 10 KB at full speed took less than
+    // the second the test used to wait, and the outage caught no batch).
+    objectStore.trickle(256, Duration.ofMillis(100));
     List<String> pgBatches = publish("postgres", PER_PHASE);
-    Thread.sleep(1_000);
+    double pgInFlight = awaitInFlight(a);
     postgres.cut();
     long cutAt = System.nanoTime();
+    objectStore.flow();
     ServiceProcess.Readyz answer = awaitNotReady(a);
     assertThat(answer.body()).contains("postgresql");
     List<Duration> took = new ArrayList<>();
@@ -177,10 +186,12 @@ class ServiceFaultsIT {
     postgres.restore();
     awaitResults("postgres", pgBatches, System.nanoTime());
 
-    // The broker connection cut and restored.
+    // The broker connection cut and restored, with batches in flight.
+    objectStore.trickle(256, Duration.ofMillis(100));
     List<String> brokerBatches = publish("broker", PER_PHASE);
-    Thread.sleep(500);
+    double brokerInFlight = awaitInFlight(a);
     broker.cut();
+    objectStore.flow();
     Thread.sleep(5_000);
     broker.restore();
     awaitResults("broker", brokerBatches, System.nanoTime());
@@ -203,24 +214,37 @@ class ServiceFaultsIT {
     }
     awaitResults("s3", s3Batches, System.nanoTime());
 
-    // SIGTERM with batches in flight: drains and exits 0; a new instance takes its place.
+    // SIGTERM with batches in flight (their objects trickle in at 2.5 KB/s, seconds a batch):
+    // it finishes or puts back what it holds and exits 0 within SHUTDOWN_TIMEOUT_SECONDS; a new
+    // instance takes its place.
+    objectStore.trickle(256, Duration.ofMillis(100));
     List<String> termBatches = publish("sigterm", PER_PHASE);
-    Thread.sleep(700);
+    double termInFlight = awaitInFlight(a);
     long termAt = System.nanoTime();
     Integer exit = a.terminate(Duration.ofSeconds(40));
     long termTook = Duration.ofNanos(System.nanoTime() - termAt).toMillis();
+    objectStore.flow();
     assertThat(exit).as("exit code after SIGTERM; log " + a.log()).isEqualTo(0);
-    assertThat(termTook).as("SIGTERM to exit, ms").isLessThan(25_000);
+    assertThat(termTook)
+        .as("SIGTERM to exit, ms (SHUTDOWN_TIMEOUT_SECONDS=20, plus the JVM's exit)")
+        .isLessThan(22_000);
     ServiceProcess a2 = start("a2");
     awaitResults("sigterm", termBatches, System.nanoTime());
 
-    // SIGKILL of one instance with batches in flight.
+    // SIGKILL of one instance with batches in flight: they go back to the queue with its
+    // connection and are processed once by the others.
+    objectStore.trickle(256, Duration.ofMillis(100));
     List<String> killBatches = publish("sigkill", PER_PHASE);
-    Thread.sleep(700);
+    double killInFlight = awaitInFlight(b);
     b.kill();
     long killedAt = System.nanoTime();
+    objectStore.flow();
     ServiceProcess b2 = start("b2");
     awaitResults("sigkill", killBatches, killedAt);
+    System.out.printf(
+        "FAULTS: batches in flight at the database cut %.0f, the broker cut %.0f, SIGTERM %.0f,"
+            + " SIGKILL %.0f%n",
+        pgInFlight, brokerInFlight, termInFlight, killInFlight);
     a2.awaitReady(Duration.ofSeconds(90));
     b2.awaitReady(Duration.ofSeconds(90));
 
@@ -329,6 +353,20 @@ class ServiceFaultsIT {
       Thread.sleep(200);
     }
     throw new AssertionError("/readyz never said 503: " + answer);
+  }
+
+  /** Waits until the instance has a batch in flight; returns how many it has. */
+  private static double awaitInFlight(ServiceProcess instance) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    double inFlight = Double.NaN;
+    while (System.nanoTime() < deadline) {
+      inFlight = instance.gauge("analytics_batches_in_flight");
+      if (inFlight >= 1) {
+        return inFlight;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(instance.name() + " had no batch in flight: " + inFlight);
   }
 
   private void awaitResults(String phase, List<String> ids, long from) throws InterruptedException {

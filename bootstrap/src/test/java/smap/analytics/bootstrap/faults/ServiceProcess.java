@@ -93,6 +93,28 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /** The value of an unlabelled gauge in /metrics, or NaN when it cannot be read. */
+  double gauge(String name) {
+    try {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      for (String line : response.body().split("\n")) {
+        if (line.startsWith(name + " ")) {
+          return Double.parseDouble(line.substring(name.length() + 1).trim());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return Double.NaN;
+  }
+
   /** Waits until /readyz says 200. */
   void awaitReady(Duration within) throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();

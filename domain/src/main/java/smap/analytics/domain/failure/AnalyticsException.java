@@ -8,7 +8,8 @@ public abstract sealed class AnalyticsException extends RuntimeException
     permits InvalidMessageException,
         ObjectNotFoundException,
         MalformedBatchException,
-        DependencyUnavailableException {
+        DependencyUnavailableException,
+        StorageRefusedException {
 
   protected AnalyticsException(String message, Throwable cause) {
     super(message, cause);

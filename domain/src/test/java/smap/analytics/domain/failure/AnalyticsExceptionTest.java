@@ -12,13 +12,25 @@ import smap.analytics.domain.failure.DependencyUnavailableException.Dependency;
 class AnalyticsExceptionTest {
 
   @Test
-  void theHierarchyHasExactlyTheFourFailureKindsOfContract7() {
+  void theHierarchyHasTheFourFailureKindsOfContract7AndTheDatabasesRefusal() {
     assertThat(AnalyticsException.class.getPermittedSubclasses())
         .containsExactlyInAnyOrder(
             InvalidMessageException.class,
             ObjectNotFoundException.class,
             MalformedBatchException.class,
-            DependencyUnavailableException.class);
+            DependencyUnavailableException.class,
+            StorageRefusedException.class);
+  }
+
+  @Test
+  void aRefusalByTheDatabaseIsPermanentAndItsReasonBounded() {
+    StorageRefusedException e =
+        new StorageRefusedException("value too long " + "x".repeat(900), null);
+
+    assertThat(e.transientFailure()).isFalse();
+    assertThat(e.getMessage())
+        .startsWith("value too long")
+        .hasSizeLessThan(smap.analytics.domain.storable.ColumnLimits.WARNING.limit() + 20);
   }
 
   @Test

@@ -39,6 +39,22 @@ public interface CheckReadinessUseCase {
     }
   }
 
-  /** One dependency's state. */
-  record Dependency(String name, boolean up, String detail) {}
+  /**
+   * One dependency's state.
+   *
+   * @param known false until its first probe has answered (it counts as not up, and a gauge of it
+   *     reads NaN rather than a 0 that would page at start-up)
+   */
+  record Dependency(String name, boolean up, String detail, boolean known) {
+
+    /** A dependency whose probe has answered. */
+    public Dependency(String name, boolean up, String detail) {
+      this(name, up, detail, true);
+    }
+
+    /** A dependency no probe has answered yet: not up, state unknown. */
+    public static Dependency notProbedYet(String name) {
+      return new Dependency(name, false, "not probed yet", false);
+    }
+  }
 }

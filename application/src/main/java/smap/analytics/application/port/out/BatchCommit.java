@@ -11,6 +11,8 @@ import smap.analytics.domain.batch.EventId;
 import smap.analytics.domain.error.CrawlError;
 import smap.analytics.domain.post.CommentRecord;
 import smap.analytics.domain.post.PostRecord;
+import smap.analytics.domain.storable.ColumnLimits;
+import smap.analytics.domain.storable.Storable;
 
 /**
  * Everything one processed batch writes, committed together.
@@ -44,6 +46,10 @@ public record BatchCommit(
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(platform, "platform");
+    // The batch's own summary passes the storable boundary like its rows (warnings are bounded
+    // where they are written, Storable.warnings): nothing in it can be refused for its length.
+    projectId = Storable.text(projectId, ColumnLimits.PROJECT_ID);
+    platform = Storable.text(platform, ColumnLimits.PLATFORM);
     posts = List.copyOf(posts);
     comments = List.copyOf(comments);
     errors = List.copyOf(errors);
@@ -56,6 +62,37 @@ public record BatchCommit(
     if (status != BatchStatus.SUCCEEDED && status != BatchStatus.PARTIAL) {
       throw new IllegalArgumentException("a commit is SUCCEEDED or PARTIAL, got " + status);
     }
+  }
+
+  /**
+   * This commit with a summary the database cannot refuse: the same rows, status, counts and
+   * result, but instead of the warnings and flags (what the database refused in the summary) one
+   * warning with {@code refusal}, bounded.
+   */
+  public BatchCommit withSummaryRefused(String refusal) {
+    return new BatchCommit(
+        eventId,
+        status,
+        projectId,
+        platform,
+        posts,
+        comments,
+        errors,
+        counts,
+        result,
+        Map.of(),
+        List.of(
+            Storable.reason(
+                "the ledger refused this batch's summary ("
+                    + refusal
+                    + "); its "
+                    + warnings.size()
+                    + " warnings and its flags were not kept",
+                ColumnLimits.WARNING)),
+        fetchTime,
+        processingTime,
+        finishedAt,
+        replay);
   }
 
   /**
