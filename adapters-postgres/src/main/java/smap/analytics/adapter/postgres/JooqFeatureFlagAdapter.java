@@ -19,10 +19,11 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import smap.analytics.application.port.out.FeatureFlagPort;
-import smap.analytics.application.port.out.FlagChange;
 import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.flag.FlagChange;
 import smap.analytics.domain.flag.FlagScope;
 import smap.analytics.domain.flag.FlagSnapshot;
+import smap.analytics.domain.flag.InstanceState;
 
 /**
  * Adapter: feature flags in PostgreSQL. A change is one transaction (value, history row, new

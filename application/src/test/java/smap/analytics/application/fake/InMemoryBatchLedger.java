@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import smap.analytics.application.port.out.BatchCommit;
-import smap.analytics.application.port.out.BatchCounts;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.application.port.out.BatchFailure;
 import smap.analytics.application.port.out.BatchLedgerPort;
 import smap.analytics.application.port.out.BatchStart;
@@ -20,6 +18,8 @@ import smap.analytics.domain.error.CrawlError;
 import smap.analytics.domain.error.ErrorSource;
 import smap.analytics.domain.failure.DependencyUnavailableException;
 import smap.analytics.domain.failure.DependencyUnavailableException.Dependency;
+import smap.analytics.domain.ledger.BatchCounts;
+import smap.analytics.domain.ledger.BatchEntry;
 import smap.analytics.domain.post.CommentRecord;
 import smap.analytics.domain.post.PostRecord;
 

@@ -17,13 +17,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.bootstrap.ServiceRuntime;
 import smap.analytics.bootstrap.config.ServiceSettings;
 import smap.analytics.bootstrap.demo.SampleBatches;
 import smap.analytics.bootstrap.demo.SimulatedCrawler;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.ledger.BatchEntry;
 
 /**
  * The whole pipeline through the real broker, S3 server and database: each test publishes what a

@@ -12,10 +12,10 @@ import smap.analytics.application.port.in.console.BrowseBatchesUseCase.BatchPage
 import smap.analytics.application.port.in.console.ReplayBatchUseCase;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayCommand;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayOutcome;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchDetail;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.Cursor;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.console.BatchDetail;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.console.Cursor;
 
 /** Screens: the batch list with filters and keyset pages; one batch with its replay form. */
 final class BatchesHandler {

@@ -7,8 +7,8 @@ import java.util.List;
 import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase;
 import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase.ErrorQuery;
 import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase.ErrorReport;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorGroup;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorRow;
+import smap.analytics.domain.console.ErrorGroup;
+import smap.analytics.domain.console.ErrorRow;
 
 /** Screen: the error distribution of a window, drill-down by code, CSV export. */
 final class ErrorsHandler {

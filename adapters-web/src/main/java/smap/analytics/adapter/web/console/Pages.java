@@ -6,10 +6,10 @@ import smap.analytics.application.port.in.console.BrowseBatchesUseCase.BatchPage
 import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase.ErrorReport;
 import smap.analytics.application.port.in.console.ManageFlagsUseCase.FlagBoard;
 import smap.analytics.application.port.in.console.ShowOverviewUseCase.Overview;
-import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchDetail;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorRow;
+import smap.analytics.domain.audit.AuditEntry;
+import smap.analytics.domain.console.BatchDetail;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.console.ErrorRow;
 import smap.analytics.domain.replay.ReplayJobState;
 
 /** The typed models of the console's templates, one per page or fragment. */
@@ -43,15 +43,11 @@ public final class Pages {
   public record FlagsPage(Chrome chrome, FlagBoard board, String flash) {}
 
   /** The replay jobs. */
-  public record ReplaysPage(
-      Chrome chrome,
-      List<smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob> jobs) {}
+  public record ReplaysPage(Chrome chrome, List<smap.analytics.domain.replay.ReplayJob> jobs) {}
 
   /** One replay job: its frozen set's count, a sample, its progress and controls. */
   public record ReplayJobPage(
-      Chrome chrome,
-      smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob job,
-      List<String> sample) {
+      Chrome chrome, smap.analytics.domain.replay.ReplayJob job, List<String> sample) {
 
     /** The operator actions the job's state offers, in button order. */
     public List<String> actions() {

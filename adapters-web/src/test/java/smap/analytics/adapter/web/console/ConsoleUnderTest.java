@@ -33,6 +33,14 @@ import smap.analytics.application.service.console.AuditTrailService;
 import smap.analytics.application.service.console.BrowseBatchesService;
 import smap.analytics.application.service.console.InspectCrawlErrorsService;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.console.BatchDetail;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.console.BatchRow;
+import smap.analytics.domain.console.Count;
+import smap.analytics.domain.console.Cursor;
+import smap.analytics.domain.console.ErrorGroup;
+import smap.analytics.domain.console.ErrorRow;
+import smap.analytics.domain.console.Throughput;
 
 /**
  * The console's HTTP layer on a real Javalin server with the real services over in-memory ports, on

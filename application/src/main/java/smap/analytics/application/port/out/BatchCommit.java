@@ -9,6 +9,7 @@ import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
 import smap.analytics.domain.error.CrawlError;
+import smap.analytics.domain.ledger.BatchCounts;
 import smap.analytics.domain.post.CommentRecord;
 import smap.analytics.domain.post.PostRecord;
 

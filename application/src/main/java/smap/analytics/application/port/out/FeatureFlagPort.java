@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.flag.FlagChange;
 import smap.analytics.domain.flag.FlagScope;
 import smap.analytics.domain.flag.FlagSnapshot;
+import smap.analytics.domain.flag.InstanceState;
 
 /** Outgoing port: where feature flags are kept, with their history. */
 public interface FeatureFlagPort {
@@ -36,7 +38,4 @@ public interface FeatureFlagPort {
 
   /** The running instances and the last flag version each applied, most recent first. */
   List<InstanceState> instances();
-
-  /** One live instance's view of the flags. */
-  record InstanceState(String instanceId, long appliedVersion, Instant appliedAt, Instant seenAt) {}
 }

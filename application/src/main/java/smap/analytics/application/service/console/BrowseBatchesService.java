@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import smap.analytics.application.port.in.console.BrowseBatchesUseCase;
 import smap.analytics.application.port.out.console.ConsoleQueryPort;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchDetail;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchRow;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.Cursor;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.console.BatchDetail;
+import smap.analytics.domain.console.BatchRow;
+import smap.analytics.domain.console.Cursor;
 
 /** Service: the batch list (keyset pages) and the batch page. */
 public final class BrowseBatchesService implements BrowseBatchesUseCase {

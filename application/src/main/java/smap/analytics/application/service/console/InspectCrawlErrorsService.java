@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase;
 import smap.analytics.application.port.out.console.ConsoleQueryPort;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorGroup;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorRow;
 import smap.analytics.application.port.out.console.ConsoleQueryPort.SeriesPoint;
+import smap.analytics.domain.console.ErrorGroup;
+import smap.analytics.domain.console.ErrorRow;
 
 /** Service: the error distribution of a window, with totals by code, category and platform. */
 public final class InspectCrawlErrorsService implements InspectCrawlErrorsUseCase {

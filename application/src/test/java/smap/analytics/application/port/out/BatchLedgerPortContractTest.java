@@ -18,6 +18,8 @@ import smap.analytics.domain.batch.EventId;
 import smap.analytics.domain.error.CrawlError;
 import smap.analytics.domain.error.ErrorCode;
 import smap.analytics.domain.error.ErrorSource;
+import smap.analytics.domain.ledger.BatchCounts;
+import smap.analytics.domain.ledger.BatchEntry;
 import smap.analytics.domain.message.EventContext;
 import smap.analytics.domain.message.MessageFormat;
 import smap.analytics.domain.post.CommentRecord;

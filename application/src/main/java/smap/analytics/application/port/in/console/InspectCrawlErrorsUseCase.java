@@ -2,8 +2,8 @@ package smap.analytics.application.port.in.console;
 
 import java.time.Instant;
 import java.util.List;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorGroup;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorRow;
+import smap.analytics.domain.console.ErrorGroup;
+import smap.analytics.domain.console.ErrorRow;
 
 /** Use case: the distribution of error rows over a window, and drill-down to the items. */
 public interface InspectCrawlErrorsUseCase {
