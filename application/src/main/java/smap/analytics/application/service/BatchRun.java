@@ -20,6 +20,7 @@ import smap.analytics.application.port.out.PipelineMetricsPort;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.ObjectLocation;
+import smap.analytics.domain.batch.Platform;
 import smap.analytics.domain.error.CrawlError;
 import smap.analytics.domain.failure.ObjectNotFoundException;
 import smap.analytics.domain.flag.FlagSnapshot;
@@ -93,14 +94,14 @@ final class BatchRun {
       entries = List.of(((LegacyInline) message).item());
     }
 
-    String platform = BatchPlatform.of(context, entries).name();
+    Platform platform = BatchPlatform.of(context, entries);
     Set<String> stored =
         command.replay() != null && command.replay().onlyFailedItems()
             ? ledger.storedPostIds(context.eventId())
             : Set.of();
     // Scope precedence and percentage rollouts decided for this event; the ledger keeps the result.
     FlagSnapshot decided =
-        snapshot.decide(platform, project.projectId(), context.eventId().value());
+        snapshot.decide(platform.name(), project.projectId(), context.eventId().value());
     if (!snapshot.rollouts().isEmpty()) {
       LOG.info(
           "flags for {} (rollout bucket {}): {}",
@@ -119,7 +120,7 @@ final class BatchRun {
               + ", actual="
               + counts.items()
               + ", platform="
-              + platform.toLowerCase()
+              + platform.lowerName()
               + ", job_id="
               + context.jobId();
       warnings.add(warning);
@@ -184,7 +185,7 @@ final class BatchRun {
 
   private void count(
       ProcessDeliveryCommand command,
-      String platform,
+      Platform platform,
       BatchStatus status,
       BatchCounts counts,
       ProcessedBatch batch,

@@ -56,7 +56,7 @@ final class DeliveryRecorder {
       String reason,
       String detail,
       List<String> warnings) {
-    String platform = platformOf(context);
+    Platform platform = platformOf(context);
     AnalyzeResult result =
         publishable(context, project, command.replay())
             ? AnalyzeResult.allFailed(
@@ -72,7 +72,9 @@ final class DeliveryRecorder {
                 project.projectId(),
                 platform,
                 result,
-                snapshot.decide(platform, project.projectId(), context.eventId().value()).asKeys(),
+                snapshot
+                    .decide(platform.name(), project.projectId(), context.eventId().value())
+                    .asKeys(),
                 warnings,
                 clock.instant(),
                 command.replay() != null));
@@ -95,7 +97,7 @@ final class DeliveryRecorder {
       String reason,
       String detail,
       ProjectResolution project,
-      String platform,
+      Platform platform,
       FlagSnapshot snapshot) {
     String parkedReason = reason;
     try {
@@ -108,7 +110,7 @@ final class DeliveryRecorder {
               project.projectId(),
               platform,
               null,
-              snapshot.decide(platform, project.projectId(), eventId.value()).asKeys(),
+              snapshot.decide(platform.name(), project.projectId(), eventId.value()).asKeys(),
               List.of(),
               clock.instant(),
               false));
@@ -145,16 +147,16 @@ final class DeliveryRecorder {
     return replay != null ? "replay without republish" : "unknown";
   }
 
-  private int expectedSize(EventContext context, String platform) {
+  private int expectedSize(EventContext context, Platform platform) {
     if (context.contentCount() != null && context.contentCount() > 0) {
       return context.contentCount();
     }
-    return settings.batchSizes().expectedFor(Platform.from(platform));
+    return settings.batchSizes().expectedFor(platform);
   }
 
-  /** The batch's platform by the domain rule (CONTRACT 2), upper-case, before items are read. */
-  static String platformOf(EventContext context) {
-    return BatchPlatform.of(context, List.of()).name();
+  /** The batch's platform by the domain rule (CONTRACT 2), before items are read. */
+  static Platform platformOf(EventContext context) {
+    return BatchPlatform.of(context, List.of());
   }
 
   static String stackTrace(Throwable e) {

@@ -127,9 +127,7 @@ public final class InMemoryBatchLedger implements BatchLedgerPort {
             start.format(),
             start.objectPath(),
             previous == null ? start.context().projectId() : previous.projectId(),
-            start.context().platform() == null
-                ? "UNKNOWN"
-                : start.context().platform().toUpperCase(),
+            start.context().platform() == null ? "UNKNOWN" : start.context().platform().name(),
             previous == null ? BatchCounts.NONE : previous.counts(),
             previous == null ? null : previous.lastError(),
             null,
@@ -187,7 +185,7 @@ public final class InMemoryBatchLedger implements BatchLedgerPort {
             current.format(),
             current.objectPath(),
             c.projectId(),
-            c.platform(),
+            c.platform().name(),
             c.counts(),
             null,
             null,
@@ -223,7 +221,7 @@ public final class InMemoryBatchLedger implements BatchLedgerPort {
             current.format(),
             current.objectPath(),
             f.projectId() == null ? current.projectId() : f.projectId(),
-            f.platform(),
+            f.platform().name(),
             current.counts(),
             f.reason(),
             f.detail(),

@@ -8,6 +8,7 @@ import java.util.Objects;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.batch.Platform;
 import smap.analytics.domain.error.CrawlError;
 import smap.analytics.domain.ledger.BatchCounts;
 import smap.analytics.domain.post.CommentRecord;
@@ -18,7 +19,7 @@ import smap.analytics.domain.post.PostRecord;
  *
  * @param status SUCCEEDED or PARTIAL
  * @param projectId the batch's one project id (null for a dry run)
- * @param platform the batch's platform, upper-case
+ * @param platform the batch's platform
  * @param result the result to put in the outbox, or null when none is to be published
  * @param flags the flag values the batch ran under
  * @param warnings non-fatal problems found in the message and the items
@@ -28,7 +29,7 @@ public record BatchCommit(
     EventId eventId,
     BatchStatus status,
     String projectId,
-    String platform,
+    Platform platform,
     List<PostRecord> posts,
     List<CommentRecord> comments,
     List<CrawlError> errors,
