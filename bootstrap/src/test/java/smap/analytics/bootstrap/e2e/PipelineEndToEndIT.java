@@ -229,9 +229,17 @@ class PipelineEndToEndIT {
     long posts = count("SELECT count(*) FROM post_analytics WHERE event_id = '" + eventId + "'");
     long errors = count("SELECT count(*) FROM crawl_errors WHERE event_id = '" + eventId + "'");
 
+    double skipped = counter("analytics_duplicates_skipped_total");
     crawler.publish(event);
-    Thread.sleep(1_500);
+    // The duplicate was consumed and skipped: the counter moves only once the service has read it
+    // and found the event already terminal in the ledger.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (counter("analytics_duplicates_skipped_total") < skipped + 1
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
 
+    assertThat(counter("analytics_duplicates_skipped_total")).isEqualTo(skipped + 1);
     assertThat(first).contains("\"success_count\":9,\"error_count\":1");
     assertThat(count("SELECT count(*) FROM post_analytics WHERE event_id = '" + eventId + "'"))
         .isEqualTo(posts);
@@ -286,6 +294,24 @@ class PipelineEndToEndIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
         .contains("\"postgresql\"", "\"rabbitmq\"", "\"object-store\"", "\"status\":\"ready\"");
+  }
+
+  /** The value of an unlabelled counter as /metrics serves it (0 before it is first counted). */
+  private static double counter(String name) throws Exception {
+    String body =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + runtime.httpPort() + "/metrics"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    for (String line : body.split("\n")) {
+      if (line.startsWith(name + " ")) {
+        return Double.parseDouble(line.substring(name.length() + 1).trim());
+      }
+    }
+    return 0;
   }
 
   private static BatchEntry awaitTerminal(String eventId) throws InterruptedException {
