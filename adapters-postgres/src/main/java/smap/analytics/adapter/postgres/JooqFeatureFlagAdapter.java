@@ -37,6 +37,9 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
   static final String CHANNEL = "smap_flags";
   private static final long POLL_MILLIS = 3_000;
 
+  /** How long {@link #subscribe} waits for its LISTEN to be registered. */
+  private static final int LISTEN_WAIT_SECONDS = 5;
+
   private final DSLContext dsl;
   private final DataSource dataSource;
 
@@ -189,6 +192,13 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
   public AutoCloseable subscribe(Runnable listener) {
     Listener thread = new Listener(listener);
     thread.start();
+    try {
+      // A change committed after this returns must be heard: wait until LISTEN is registered (the
+      // thread keeps trying if the database cannot be reached meanwhile).
+      thread.listening.await(LISTEN_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
     return thread::shutdown;
   }
 
@@ -240,6 +250,8 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
     private final Runnable listener;
     private volatile boolean running = true;
     private long lastVersion = -1;
+    private final java.util.concurrent.CountDownLatch listening =
+        new java.util.concurrent.CountDownLatch(1);
 
     Listener(Runnable listener) {
       super("flag-listener");
@@ -260,6 +272,10 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
           try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + CHANNEL);
           }
+          if (lastVersion < 0) {
+            lastVersion = version(DSL.using(connection));
+          }
+          listening.countDown();
           PGConnection pg = connection.unwrap(PGConnection.class);
           long lastPoll = 0;
           while (running) {

@@ -28,8 +28,8 @@ public interface FeatureFlagPort {
   Optional<FlagChange> before(FeatureFlag flag, FlagScope scope, long version);
 
   /**
-   * Calls {@code listener} whenever any instance changes a flag (at most a couple of seconds
-   * later). Returns a handle that stops listening.
+   * Calls {@code listener} whenever any instance changes a flag after this returns (at most a
+   * couple of seconds later): it returns once it listens. Returns a handle that stops listening.
    */
   AutoCloseable subscribe(Runnable listener);
 

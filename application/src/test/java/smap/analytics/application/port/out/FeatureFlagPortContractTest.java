@@ -90,7 +90,6 @@ public abstract class FeatureFlagPortContractTest {
     FeatureFlagPort flags = flags();
     CountDownLatch heard = new CountDownLatch(1);
     try (AutoCloseable subscription = flags.subscribe(heard::countDown)) {
-      Thread.sleep(300);
       flags.change(
           new FlagChange(
               FeatureFlag.LEGACY_FORMAT, FlagScope.GLOBAL, false, "ana", "legacy retired", AT, 0));
