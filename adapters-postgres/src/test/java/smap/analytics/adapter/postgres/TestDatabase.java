@@ -21,6 +21,18 @@ final class TestDatabase implements AutoCloseable {
     dataSource = PostgresDataSources.create(url, "postgres", "", 8);
   }
 
+  /** A fresh database with every migration applied. */
+  static TestDatabase migrated() {
+    TestDatabase db = new TestDatabase();
+    FlywayMigrator.migrate(db.dataSource);
+    return db;
+  }
+
+  /** jOOQ on this database. */
+  org.jooq.DSLContext dsl() {
+    return org.jooq.impl.DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES);
+  }
+
   private static String envOr(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
