@@ -41,9 +41,9 @@ public interface ConsoleQueryPort {
   List<ErrorGroup> errorGroups(Instant from, Instant to, String source);
 
   /**
-   * The groups and the time series of a window in one scan of the error rows (what the error page
-   * shows; two separate aggregations would read the window twice). Buckets start at multiples of
-   * {@code bucketSeconds} since the epoch.
+   * The groups and the time series of a window together, as the error page shows them (an adapter
+   * may run the two aggregations at once). Buckets start at multiples of {@code bucketSeconds}
+   * since the epoch.
    */
   ErrorAggregates errorAggregates(Instant from, Instant to, long bucketSeconds, String source);
 
