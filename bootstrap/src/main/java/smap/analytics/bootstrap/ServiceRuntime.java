@@ -517,7 +517,8 @@ public final class ServiceRuntime implements AutoCloseable {
   private static PostAnalyser analyser(ServiceSettings settings) {
     AnalysisSettings analysis;
     try {
-      analysis = AnalysisSettings.fromSettings(settings.environment());
+      analysis =
+          smap.analytics.bootstrap.config.AnalysisSettingsReader.read(settings.environment());
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       int colon = message.indexOf(':');
