@@ -13,13 +13,12 @@ import smap.analytics.adapter.amqp.RabbitSettings;
 import smap.analytics.adapter.web.metrics.MicrometerPipelineMetricsAdapter;
 import smap.analytics.application.port.in.ProcessDeliveryUseCase;
 import smap.analytics.application.service.FeatureFlagCache;
+import smap.analytics.application.service.SteerConsumptionService;
 import smap.analytics.bootstrap.config.ServiceSettings;
-import smap.analytics.domain.flag.FeatureFlag;
-import smap.analytics.domain.flag.FlagSnapshot;
 
 /**
- * Composition root: the queue consumer, steered by this instance's flags (the kill switch pauses
- * it; the format flags start and stop consuming each queue), with its gauges.
+ * Composition root: the queue consumer, steered by this instance's flags through {@link
+ * SteerConsumptionService} on every flag change, with its gauges.
  */
 final class ConsumerWiring {
 
@@ -50,17 +49,7 @@ final class ConsumerWiring {
             clock,
             settings.pipeline().retry().backoffRule(),
             deadlines.batch());
-    flagCache.onChange(
-        all -> {
-          FlagSnapshot snapshot = all.forInstance(settings.instanceId());
-          if (snapshot.enabled(FeatureFlag.CONSUMPTION_PAUSED)) {
-            consumer.pause();
-          } else {
-            consumer.resume();
-          }
-          consumer.consumeEvents(snapshot.enabled(FeatureFlag.BATCH_FORMAT));
-          consumer.consumeLegacy(snapshot.enabled(FeatureFlag.LEGACY_FORMAT));
-        });
+    flagCache.onChange(new SteerConsumptionService(consumer, settings.instanceId())::apply);
     consumer.start();
     resources.add(
         () -> {
