@@ -28,6 +28,7 @@ import smap.analytics.domain.console.ErrorGroup;
 import smap.analytics.domain.console.ErrorRow;
 import smap.analytics.domain.console.OutboxRow;
 import smap.analytics.domain.console.PostRow;
+import smap.analytics.domain.console.SeriesPoint;
 import smap.analytics.domain.console.Throughput;
 import smap.analytics.domain.ledger.BatchEntry;
 

@@ -33,6 +33,8 @@ public final class Pages {
   public record ErrorsPage(
       Chrome chrome,
       ErrorReport report,
+      ErrorChart chart,
+      long serverMillis,
       String window,
       Instant from,
       Instant to,

@@ -40,6 +40,7 @@ import smap.analytics.domain.console.Count;
 import smap.analytics.domain.console.Cursor;
 import smap.analytics.domain.console.ErrorGroup;
 import smap.analytics.domain.console.ErrorRow;
+import smap.analytics.domain.console.SeriesPoint;
 import smap.analytics.domain.console.Throughput;
 
 /**

@@ -23,6 +23,7 @@ import smap.analytics.domain.console.Cursor;
 import smap.analytics.domain.console.ErrorGroup;
 import smap.analytics.domain.console.ErrorRow;
 import smap.analytics.domain.console.QueueStatus;
+import smap.analytics.domain.console.SeriesPoint;
 import smap.analytics.domain.console.Throughput;
 
 class ShowOverviewServiceTest {

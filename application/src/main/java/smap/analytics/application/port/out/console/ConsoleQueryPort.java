@@ -11,6 +11,7 @@ import smap.analytics.domain.console.Count;
 import smap.analytics.domain.console.Cursor;
 import smap.analytics.domain.console.ErrorGroup;
 import smap.analytics.domain.console.ErrorRow;
+import smap.analytics.domain.console.SeriesPoint;
 import smap.analytics.domain.console.Throughput;
 
 /**
@@ -61,7 +62,4 @@ public interface ConsoleQueryPort {
 
   /** Results in the outbox by status (PENDING, PUBLISHED, UNROUTABLE, FAILED). */
   List<Count> outbox();
-
-  /** Error rows of one category in the bucket starting at {@code bucket}. */
-  record SeriesPoint(Instant bucket, String category, long count) {}
 }
