@@ -24,7 +24,9 @@ public final class Pages {
   public record OverviewPage(Chrome chrome, Overview overview) {}
 
   /** The batch list with its filters and the query string of the next page. */
-  public record BatchesPage(Chrome chrome, BatchFilter filter, BatchPage page, String nextQuery) {}
+  /** The batch list; {@code serverMillis} is how long reading the page took. */
+  public record BatchesPage(
+      Chrome chrome, BatchFilter filter, BatchPage page, String nextQuery, long serverMillis) {}
 
   /** One batch. */
   public record BatchPageModel(Chrome chrome, BatchDetail detail, String replayKey, String flash) {}

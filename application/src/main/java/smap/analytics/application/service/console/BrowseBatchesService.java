@@ -23,7 +23,6 @@ public final class BrowseBatchesService implements BrowseBatchesUseCase {
 
   @Override
   public BatchPage list(BatchListQuery query) {
-    long start = System.nanoTime();
     int limit = Math.max(1, Math.min(MAX_PAGE, query.limit()));
     List<BatchRow> rows = queries.batches(query.filter(), query.after(), limit + 1);
     Cursor next = null;
@@ -32,7 +31,7 @@ public final class BrowseBatchesService implements BrowseBatchesUseCase {
       BatchRow last = rows.get(limit - 1);
       next = new Cursor(last.receivedAt(), last.eventId());
     }
-    return new BatchPage(List.copyOf(rows), next, (System.nanoTime() - start) / 1_000_000);
+    return new BatchPage(List.copyOf(rows), next);
   }
 
   @Override

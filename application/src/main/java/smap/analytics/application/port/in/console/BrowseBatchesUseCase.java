@@ -19,5 +19,5 @@ public interface BrowseBatchesUseCase {
   record BatchListQuery(BatchFilter filter, Cursor after, int limit) {}
 
   /** A page and the cursor of the next one (null at the end). */
-  record BatchPage(List<BatchRow> rows, Cursor next, long serverMillis) {}
+  record BatchPage(List<BatchRow> rows, Cursor next) {}
 }
