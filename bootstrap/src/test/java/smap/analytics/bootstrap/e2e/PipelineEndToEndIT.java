@@ -61,13 +61,14 @@ class PipelineEndToEndIT {
     crawler = service.crawler();
     collector = service.broker().createChannel();
     collectorQueue = "e2e.collector." + suffix;
-    collector.queueDeclare(collectorQueue, false, false, true, null);
-    collector.queueBind(
-        collectorQueue, settings.broker().publishExchange(), settings.broker().publishRoutingKey());
+    TestInfrastructure.declareCollector(collector, collectorQueue, settings);
   }
 
   @AfterAll
   static void stop() throws Exception {
+    if (collector != null) {
+      collector.queueDelete(collectorQueue);
+    }
     if (service != null) {
       service.close();
     }

@@ -42,15 +42,14 @@ class SafeRevertIT {
     service = RunningService.start("revert", ServiceRuntime.Mode.HEADLESS, env -> {});
     channel = service.broker().createChannel();
     collectorQueue = "revert.collector." + service.suffix();
-    channel.queueDeclare(collectorQueue, false, false, true, null);
-    channel.queueBind(
-        collectorQueue,
-        service.settings().broker().publishExchange(),
-        service.settings().broker().publishRoutingKey());
+    TestInfrastructure.declareCollector(channel, collectorQueue, service.settings());
   }
 
   @AfterAll
   static void stop() throws Exception {
+    if (channel != null) {
+      channel.queueDelete(collectorQueue);
+    }
     if (service != null) {
       service.close();
     }
