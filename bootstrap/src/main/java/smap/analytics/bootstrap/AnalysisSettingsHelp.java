@@ -1,7 +1,7 @@
 package smap.analytics.bootstrap;
 
 import java.util.Map;
-import smap.analytics.domain.analysis.AnalysisSettings;
+import smap.analytics.bootstrap.config.AnalysisSettingsReader;
 
 /** Appends the analysis settings (impact weights and thresholds) to the --help text. */
 final class AnalysisSettingsHelp {
@@ -10,7 +10,7 @@ final class AnalysisSettingsHelp {
 
   static void append(StringBuilder text) {
     text.append("\nAnalysis settings (impact and risk, facts 11.5):\n");
-    for (Map.Entry<String, String> setting : AnalysisSettings.settingNames().entrySet()) {
+    for (Map.Entry<String, String> setting : AnalysisSettingsReader.variables().entrySet()) {
       text.append(String.format("  %-30s %s%n", setting.getKey(), setting.getValue()));
     }
   }

@@ -3,36 +3,26 @@ package smap.analytics.bootstrap;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.impl.MicrometerMetricsCollector;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.minio.MinioClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import smap.analytics.adapter.amqp.JacksonMessageDecoderAdapter;
 import smap.analytics.adapter.amqp.RabbitBrokerStatusAdapter;
 import smap.analytics.adapter.amqp.RabbitConnections;
-import smap.analytics.adapter.amqp.RabbitDeliveryConsumerAdapter;
 import smap.analytics.adapter.amqp.RabbitDependencyProbeAdapter;
-import smap.analytics.adapter.amqp.RabbitResultPublisherAdapter;
 import smap.analytics.adapter.amqp.RabbitSettings;
 import smap.analytics.adapter.amqp.RabbitTopology;
 import smap.analytics.adapter.minio.MinioBatchObjectAdapter;
-import smap.analytics.adapter.minio.MinioClients;
 import smap.analytics.adapter.minio.MinioDependencyProbeAdapter;
-import smap.analytics.adapter.postgres.FlywayMigrator;
 import smap.analytics.adapter.postgres.JdbcDependencyProbeAdapter;
 import smap.analytics.adapter.postgres.JooqBatchLedgerAdapter;
 import smap.analytics.adapter.postgres.JooqFeatureFlagAdapter;
@@ -40,17 +30,12 @@ import smap.analytics.adapter.postgres.JooqOperationalStatsAdapter;
 import smap.analytics.adapter.postgres.JooqResultOutboxAdapter;
 import smap.analytics.adapter.postgres.JooqRetentionAdapter;
 import smap.analytics.adapter.postgres.PostgresDataSources;
-import smap.analytics.adapter.postgres.console.JooqAuditLogAdapter;
-import smap.analytics.adapter.postgres.console.JooqConsoleQueryAdapter;
-import smap.analytics.adapter.postgres.console.JooqReplayJobAdapter;
 import smap.analytics.adapter.web.OpsHandlers;
 import smap.analytics.adapter.web.WebServer;
-import smap.analytics.adapter.web.console.ConsoleOptions;
 import smap.analytics.adapter.web.console.ConsoleUseCases;
 import smap.analytics.adapter.web.console.ConsoleUser;
 import smap.analytics.adapter.web.metrics.MicrometerPipelineMetricsAdapter;
 import smap.analytics.adapter.web.metrics.MicrometerRetentionMetricsAdapter;
-import smap.analytics.application.port.in.console.ReplayBatchesUseCase;
 import smap.analytics.application.port.out.BatchLedgerPort;
 import smap.analytics.application.port.out.BatchObjectPort;
 import smap.analytics.application.port.out.FeatureFlagPort;
@@ -58,24 +43,10 @@ import smap.analytics.application.service.CheckReadinessService;
 import smap.analytics.application.service.FeatureFlagCache;
 import smap.analytics.application.service.ProcessDeliveryService;
 import smap.analytics.application.service.PruneRetentionService;
-import smap.analytics.application.service.RelayResultsService;
 import smap.analytics.application.service.SampleOperationsService;
-import smap.analytics.application.service.console.AuditTrailService;
-import smap.analytics.application.service.console.BrowseBatchesService;
-import smap.analytics.application.service.console.InspectCrawlErrorsService;
-import smap.analytics.application.service.console.ManageFlagsService;
-import smap.analytics.application.service.console.ReplayBatchService;
-import smap.analytics.application.service.console.ReplayBatchesService;
-import smap.analytics.application.service.console.ResendUnroutableResultsService;
-import smap.analytics.application.service.console.ShowOverviewService;
-import smap.analytics.bootstrap.config.ConfigurationException;
 import smap.analytics.bootstrap.config.ServiceSettings;
-import smap.analytics.domain.analysis.AnalysisRules;
-import smap.analytics.domain.analysis.AnalysisSettings;
 import smap.analytics.domain.analysis.PostAnalyser;
-import smap.analytics.domain.analysis.RuleFileException;
 import smap.analytics.domain.flag.FeatureFlag;
-import smap.analytics.domain.flag.FlagSnapshot;
 
 /**
  * Composition root: builds the clients, then the adapters, then the services, then the consumer,
@@ -86,7 +57,6 @@ public final class ServiceRuntime implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
   private static final long MAX_BATCH_BYTES = 256L * 1024 * 1024;
-  private static final int RELAY_BATCH = 50;
 
   /** What a running process does. */
   public enum Mode {
@@ -123,21 +93,12 @@ public final class ServiceRuntime implements AutoCloseable {
 
   /** Applies the migrations and returns a one-line summary. */
   public static String migrate(ServiceSettings settings) {
-    ServiceSettings.Database db = settings.database();
-    PostgresDataSources.createDatabaseIfMissing(db.url(), db.user(), db.password());
-    try (HikariDataSource dataSource =
-        PostgresDataSources.create(db.url(), db.user(), db.password(), 2)) {
-      return FlywayMigrator.migrate(dataSource);
-    }
+    return Pools.migrate(settings);
   }
 
   /** Lists the pending migrations without applying any (the database must exist). */
   public static String migrateDryRun(ServiceSettings settings) {
-    ServiceSettings.Database db = settings.database();
-    try (HikariDataSource dataSource =
-        PostgresDataSources.create(db.url(), db.user(), db.password(), 2)) {
-      return FlywayMigrator.dryRun(dataSource);
-    }
+    return Pools.migrateDryRun(settings);
   }
 
   /** Starts every part of {@code mode}; on failure, closes what was started and rethrows. */
@@ -179,52 +140,20 @@ public final class ServiceRuntime implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     shutdownTimeout = settings.deadlines().shutdown();
     // Checked first, so a console without users stops before anything is consumed.
-    Map<String, ConsoleUser> users = mode == Mode.HEADLESS ? Map.of() : consoleUsers(settings);
-    PostAnalyser analyser = analyser(settings);
+    Map<String, ConsoleUser> users =
+        mode == Mode.HEADLESS ? Map.of() : FromSettings.consoleUsers(settings);
+    PostAnalyser analyser = FromSettings.analyser(settings);
     MicrometerPipelineMetricsAdapter metrics = new MicrometerPipelineMetricsAdapter();
     resources.add(metrics.bindJvmAndProcess());
 
-    ServiceSettings.Database db = settings.database();
-    if (settings.migrateOnStart()) {
-      PostgresDataSources.createDatabaseIfMissing(db.url(), db.user(), db.password());
-    }
     ServiceSettings.Deadlines deadlines = settings.deadlines();
-    dataSource =
-        PostgresDataSources.create(
-            db.url(),
-            db.user(),
-            db.password(),
-            db.poolSize(),
-            deadlines.statement(),
-            deadlines.databaseSocket());
-    resources.add(dataSource);
-    dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
-    if (settings.migrateOnStart()) {
-      LOG.info(FlywayMigrator.migrate(dataSource));
-    } else {
-      FlywayMigrator.requireCurrent(dataSource);
-    }
+    Pools pools = Pools.open(settings, metrics.registry(), resources);
+    dataSource = pools.pipeline();
+    consolePool = pools.console();
+    opsPool = pools.ops();
     DSLContext dsl = PostgresDataSources.pipeline(dataSource);
-    // The console reads through its own small pool with a statement timeout, so no amount of
-    // console traffic takes a connection the pipeline needs.
-    ServiceSettings.Console consoleSettings = settings.console();
-    consolePool =
-        PostgresDataSources.create(
-            db.url(),
-            db.user(),
-            db.password(),
-            consoleSettings.poolSize(),
-            consoleSettings.statementTimeout(),
-            Duration.ZERO);
-    resources.add(consolePool);
-    DSLContext consoleDsl = DSL.using(consolePool, SQLDialect.POSTGRES);
-    // /readyz and the operations sampler behind the /metrics gauges get one connection of their
-    // own: a busy console must not make the instance look unready, nor take the pipeline's.
-    opsPool =
-        PostgresDataSources.create(
-            db.url(), db.user(), db.password(), 1, Duration.ofSeconds(5), Duration.ZERO);
-    resources.add(opsPool);
     DSLContext opsDsl = DSL.using(opsPool, SQLDialect.POSTGRES);
+    Background background = new Background(resources);
     ledger = new JooqBatchLedgerAdapter(dsl);
     JooqResultOutboxAdapter outbox =
         new JooqResultOutboxAdapter(
@@ -237,30 +166,11 @@ public final class ServiceRuntime implements AutoCloseable {
     resources.add(flagCache);
 
     ServiceSettings.ObjectStore store = settings.objectStore();
-    MinioClient minio =
-        MinioClients.create(
-            store.endpoint().toString(),
-            store.accessKey(),
-            store.secretKey(),
-            store.region(),
-            deadlines.objectStoreConnect(),
-            deadlines.objectStoreRead());
+    MinioClient minio = FromSettings.minio(settings);
     MinioBatchObjectAdapter objects =
         new MinioBatchObjectAdapter(minio, MAX_BATCH_BYTES, store.itemsPerBatchMax());
 
-    ServiceSettings.Broker b = settings.broker();
-    RabbitSettings rabbit =
-        new RabbitSettings(
-                b.url(),
-                b.eventExchange(),
-                b.eventQueue(),
-                b.eventRoutingKey(),
-                b.legacyQueue(),
-                b.deadLetterQueue(),
-                b.publishExchange(),
-                b.publishRoutingKey(),
-                settings.maxConcurrentBatches())
-            .withEventQueueType(b.eventQueueType(), b.eventQueueDeliveryLimit());
+    RabbitSettings rabbit = FromSettings.rabbit(settings);
     Connection connection =
         RabbitConnections.open(
             rabbit,
@@ -290,155 +200,84 @@ public final class ServiceRuntime implements AutoCloseable {
             analyser,
             settings.pipeline(),
             clock);
-    RabbitResultPublisherAdapter publisher = new RabbitResultPublisherAdapter(connection, rabbit);
-    resources.add(publisher);
-    RelayResultsService relay =
-        new RelayResultsService(
-            outbox,
-            publisher,
-            metrics,
-            flagCache,
-            clock,
-            settings.pipeline().retry().backoffRule(),
-            deadlines.outboxLease(),
-            settings.unroutableRetry());
-    // Closed after the relay loop stops: the broker answers kept through an outage are recorded
-    // before the connections close.
-    resources.add(
-        () -> {
-          int left = relay.flush(remainingShutdownTime(Duration.ofSeconds(1)));
-          if (left > 0) {
-            LOG.error(
-                "{} confirmed results could not be marked published before exit; another"
-                    + " instance republishes them after OUTBOX_LEASE_SECONDS",
-                left);
-          }
-        });
-    background("outbox-relay")
-        .scheduleWithFixedDelay(() -> relayAll(relay), 200, 200, TimeUnit.MILLISECONDS);
+    RelayWiring.start(
+        new RelayWiring.Parts(outbox, connection, rabbit, metrics, flagCache, clock),
+        settings,
+        background,
+        resources,
+        this::remainingShutdownTime);
 
     if (mode != Mode.CONSOLE_ONLY) {
-      RabbitDeliveryConsumerAdapter consumer =
-          new RabbitDeliveryConsumerAdapter(
+      blockers =
+          ConsumerWiring.start(
+              settings,
               connection,
               rabbit,
               delivery,
+              flagCache,
+              metrics,
               clock,
-              settings.pipeline().retry().backoffRule(),
-              deadlines.batch());
-      flagCache.onChange(
-          all -> {
-            FlagSnapshot snapshot = all.forInstance(settings.instanceId());
-            if (snapshot.enabled(FeatureFlag.CONSUMPTION_PAUSED)) {
-              consumer.pause();
-            } else {
-              consumer.resume();
-            }
-            consumer.consumeEvents(snapshot.enabled(FeatureFlag.BATCH_FORMAT));
-            consumer.consumeLegacy(snapshot.enabled(FeatureFlag.LEGACY_FORMAT));
-          });
-      consumer.start();
-      resources.add(
-          () -> {
-            int left = consumer.close(remainingShutdownTime(Duration.ofSeconds(5)));
-            LOG.info(
-                "consumer stopped; {} deliveries still in flight were left to the broker", left);
-          });
-      metrics.gauge(
-          "analytics_batches_in_flight", "Deliveries being processed", consumer::inFlight);
-      Duration stallAfter = deadlines.batch().plusSeconds(60);
-      metrics.gauge(
-          "analytics_consumer_stalled",
-          "1 while deliveries are in flight and none started or finished for BATCH_TIMEOUT_SECONDS"
-              + " + 60 s",
-          () -> consumer.stalled(stallAfter).isPresent() ? 1 : 0);
-      blockers = () -> consumer.stalled(stallAfter).stream().toList();
-    }
-
-    if (mode != Mode.CONSOLE_ONLY) {
-      startRetention(settings, dsl, metrics, clock);
+              resources,
+              this::remainingShutdownTime);
+      // Retention: one pass per interval, the first a minute after start.
+      PruneRetentionService retention =
+          new PruneRetentionService(
+              new JooqRetentionAdapter(dsl),
+              new MicrometerRetentionMetricsAdapter(metrics.registry()),
+              settings.retention(),
+              clock);
+      long interval = settings.retentionInterval().toSeconds();
+      ScheduledExecutorService loop =
+          background.every(
+              "retention",
+              Duration.ofSeconds(Math.min(60, interval)),
+              Duration.ofSeconds(interval),
+              retention::pruneOnce);
+      // Interrupted first on close: a pass stops between two statements instead of running on.
+      resources.add(loop::shutdownNow);
     }
 
     CheckReadinessService readiness =
         new CheckReadinessService(
             List.of(
                 new JdbcDependencyProbeAdapter(opsPool),
-                new RabbitDependencyProbeAdapter(connection, b.eventQueue()),
+                new RabbitDependencyProbeAdapter(connection, rabbit.eventQueue()),
                 new MinioDependencyProbeAdapter(minio, store.bucket())),
             () -> topologyWarnings,
             () -> blockers.get());
     readiness.start(Duration.ofSeconds(1), Duration.ofMillis(700));
     resources.add(readiness);
-    sampleOperations(
+    SampleOperationsService sampler =
         new SampleOperationsService(
             readiness,
             new RabbitBrokerStatusAdapter(connection, rabbit),
             new JooqOperationalStatsAdapter(opsDsl),
-            metrics));
+            metrics);
+    sampler.sample();
+    background.every(
+        "operations-sampler", Duration.ofSeconds(5), Duration.ofSeconds(5), sampler::sample);
     metrics.gauge(
         "analytics_consumption_paused",
         "1 while the consumption-paused kill switch holds this instance's consumers",
         () -> flagCache.current().enabled(FeatureFlag.CONSUMPTION_PAUSED) ? 1 : 0);
     ConsoleUseCases console = null;
     if (mode != Mode.HEADLESS) {
-      ThreadPoolExecutor consoleQueries =
-          new ThreadPoolExecutor(
-              consoleSettings.poolSize(),
-              consoleSettings.poolSize(),
-              60,
-              TimeUnit.SECONDS,
-              new ArrayBlockingQueue<>(consoleSettings.poolSize() * 2),
-              r -> {
-                Thread t = new Thread(r, "console-query");
-                t.setDaemon(true);
-                return t;
-              });
-      resources.add(consoleQueries::shutdownNow);
-      JooqConsoleQueryAdapter queries = new JooqConsoleQueryAdapter(consoleDsl, consoleQueries);
-      JooqAuditLogAdapter audit = new JooqAuditLogAdapter(consoleDsl);
-      ReplayBatchService replay =
-          new ReplayBatchService(
-              ledger, delivery, new JacksonMessageDecoderAdapter(), audit, clock);
-      ReplayBatchesUseCase replays =
-          new ReplayBatchesService(new JooqReplayJobAdapter(consoleDsl), replay, audit, clock);
-      ScheduledExecutorService replayLoop = background("replay-jobs");
-      replayLoop.scheduleWithFixedDelay(
-          () -> {
-            try {
-              replays.runDue();
-            } catch (RuntimeException e) {
-              LOG.warn("replay jobs: {}", e.toString());
-            }
-          },
-          100,
-          50,
-          TimeUnit.MILLISECONDS);
       console =
-          new ConsoleUseCases(
-              new ShowOverviewService(
-                  queries,
+          ConsoleWiring.build(
+              settings,
+              new ConsoleWiring.Parts(
+                  DSL.using(consolePool, SQLDialect.POSTGRES),
+                  ledger,
+                  delivery,
                   readiness,
                   new RabbitBrokerStatusAdapter(connection, rabbit),
                   flagCache,
+                  flags,
+                  users,
+                  metrics,
                   clock),
-              new BrowseBatchesService(queries),
-              new InspectCrawlErrorsService(queries),
-              replay,
-              replays,
-              new ManageFlagsService(flags, audit, clock),
-              new AuditTrailService(audit),
-              new ResendUnroutableResultsService(
-                  new JooqResultOutboxAdapter(consoleDsl), audit, metrics, clock),
-              users,
-              settings.secureCookies(),
-              new ConsoleOptions(
-                  consoleSettings.sessionIdle(),
-                  consoleSettings.sessionMax(),
-                  consoleSettings.maxSessions(),
-                  consoleSettings.maxFailuresPerUser(),
-                  consoleSettings.maxFailuresPerAddress(),
-                  consoleSettings.lockout(),
-                  consoleSettings.maxConcurrentRequests()));
+              background,
+              resources);
     }
     web =
         WebServer.start(settings.httpPort(), new OpsHandlers(readiness, metrics::scrape), console);
@@ -448,105 +287,6 @@ public final class ServiceRuntime implements AutoCloseable {
         mode,
         settings.instanceId(),
         web.port());
-  }
-
-  /** Samples the operator's gauges every few seconds on a thread of its own. */
-  private void sampleOperations(SampleOperationsService sampler) {
-    sampler.sample();
-    background("operations-sampler")
-        .scheduleWithFixedDelay(sampler::sample, 5, 5, TimeUnit.SECONDS);
-  }
-
-  /** A daemon thread for a periodic task, stopped (and awaited) when the runtime closes. */
-  private ScheduledExecutorService background(String threadName) {
-    ScheduledExecutorService loop =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, threadName);
-              t.setDaemon(true);
-              return t;
-            });
-    resources.add(
-        () -> {
-          loop.shutdown();
-          loop.awaitTermination(10, TimeUnit.SECONDS);
-        });
-    return loop;
-  }
-
-  /** The retention job: one pass per interval, the first a minute after start. */
-  private void startRetention(
-      ServiceSettings settings,
-      DSLContext dsl,
-      MicrometerPipelineMetricsAdapter metrics,
-      Clock clock) {
-    PruneRetentionService retention =
-        new PruneRetentionService(
-            new JooqRetentionAdapter(dsl),
-            new MicrometerRetentionMetricsAdapter(metrics.registry()),
-            settings.retention(),
-            clock);
-    ScheduledExecutorService loop = background("retention");
-    // Interrupted first on close: a pass stops between two statements instead of running on.
-    resources.add(loop::shutdownNow);
-    long interval = settings.retentionInterval().toSeconds();
-    loop.scheduleWithFixedDelay(
-        () -> {
-          try {
-            retention.pruneOnce();
-          } catch (RuntimeException e) {
-            LOG.warn("retention: {}", e.toString());
-          }
-        },
-        Math.min(60, interval),
-        interval,
-        TimeUnit.SECONDS);
-  }
-
-  private static Map<String, ConsoleUser> consoleUsers(ServiceSettings settings) {
-    Map<String, ConsoleUser> users;
-    try {
-      users = ConsoleUser.parse(settings.consoleUsers());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException("CONSOLE_USERS", e.getMessage());
-    }
-    if (users.isEmpty()) {
-      throw new ConfigurationException(
-          "CONSOLE_USERS",
-          "the console needs users (name:role:bcrypt-hash,...); there is no default password");
-    }
-    return users;
-  }
-
-  private static PostAnalyser analyser(ServiceSettings settings) {
-    AnalysisSettings analysis;
-    try {
-      analysis = AnalysisSettings.fromSettings(settings.environment());
-    } catch (IllegalArgumentException e) {
-      String message = e.getMessage();
-      int colon = message.indexOf(':');
-      throw new ConfigurationException(
-          message.substring(0, colon), message.substring(colon + 1).strip());
-    }
-    ServiceSettings.RulePaths paths = settings.rules();
-    try {
-      AnalysisRules rules =
-          AnalysisRules.load(
-              paths.intentPatterns(), paths.aspectDictionary(), paths.sentimentLexicon());
-      return new PostAnalyser(rules, analysis, rules.lexicon());
-    } catch (RuleFileException e) {
-      throw new ConfigurationException("rule file", e.getMessage());
-    }
-  }
-
-  private static void relayAll(RelayResultsService relay) {
-    try {
-      while (relay.relayPending(RELAY_BATCH) == RELAY_BATCH) {
-        // keep going while full pages come back
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("outbox relay: {}", e.toString());
-    }
   }
 
   public int httpPort() {

@@ -30,6 +30,7 @@ class ArchitectureTest {
   private static final String SERVICE = ROOT + ".application.service..";
   private static final String BOOTSTRAP = ROOT + ".bootstrap..";
   private static final String EMBEDDED = ROOT + ".embedded..";
+  private static final String TEMPLATES = "gg.jte.generated";
   private static final List<String> ADAPTERS = List.of("amqp", "minio", "postgres", "web");
 
   private static JavaClasses classes;
@@ -207,6 +208,47 @@ class ArchitectureTest {
         .should()
         .haveSimpleNameEndingWith("Adapter")
         .check(classes);
+  }
+
+  @Test
+  void inboundAndOutboundPortsAreSeparateSlicesThatDoNotDependOnEachOther() {
+    // buckpal's rule: a use case speaks its own commands and read models, an outgoing port speaks
+    // domain and JDK types; what both need lives in the domain.
+    slices()
+        .matching(ROOT + ".application.port.(*)..")
+        .should()
+        .notDependOnEachOther()
+        .check(classes);
+  }
+
+  @Test
+  void noPortDependsOnAService() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(PORT_IN, PORT_OUT)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(SERVICE)
+        .check(classes);
+  }
+
+  @Test
+  void theConsoleSpeaksUseCasesOnly() {
+    // The console's handlers and pages call in-ports; out-port records never reach a page.
+    JavaClasses withTemplates =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT + ".adapter.web.console", TEMPLATES);
+    assertThat(withTemplates.stream().filter(c -> c.getPackageName().startsWith(TEMPLATES)))
+        .as("compiled templates in %s", TEMPLATES)
+        .isNotEmpty();
+    noClasses()
+        .that()
+        .resideInAnyPackage(ROOT + ".adapter.web.console..", TEMPLATES + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(PORT_OUT)
+        .check(withTemplates);
   }
 
   @Test

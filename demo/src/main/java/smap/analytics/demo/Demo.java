@@ -22,13 +22,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import smap.analytics.adapter.minio.MinioClients;
 import smap.analytics.adapter.web.console.ConsoleUser;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.bootstrap.ServiceRuntime;
 import smap.analytics.bootstrap.config.ServiceSettings;
 import smap.analytics.bootstrap.config.Setting;
 import smap.analytics.bootstrap.demo.SampleBatches;
 import smap.analytics.bootstrap.demo.SimulatedCrawler;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.ledger.BatchEntry;
 
 /**
  * The {@code demo} command: the service in {@code serve} mode on embedded servers (or, with {@code

@@ -30,8 +30,8 @@ import smap.analytics.adapter.web.WebServer;
 import smap.analytics.adapter.web.console.ConsoleUser;
 import smap.analytics.application.service.CheckReadinessService;
 import smap.analytics.bootstrap.Main;
+import smap.analytics.bootstrap.config.AnalysisSettingsReader;
 import smap.analytics.bootstrap.config.Setting;
-import smap.analytics.domain.analysis.AnalysisSettings;
 
 /**
  * Static checks of the deployment files (there is no container engine in the build): the YAML
@@ -46,7 +46,7 @@ class DeploymentFilesTest {
   private static final Set<String> SETTINGS =
       Stream.concat(
               Arrays.stream(Setting.values()).map(Enum::name),
-              AnalysisSettings.settingNames().keySet().stream())
+              AnalysisSettingsReader.variables().keySet().stream())
           .collect(java.util.stream.Collectors.toSet());
 
   /** Settings that come from the Secret, or per pod from the Deployments, not the ConfigMap. */

@@ -9,7 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import smap.analytics.application.port.in.ProcessDeliveryCommand.DecodedBody;
+import smap.analytics.domain.message.DecodedBody;
 
 /** Decodes a message body: strict UTF-8, then JSON with lossless numbers (19-digit ids survive). */
 final class DeliveryDecoder {

@@ -1,7 +1,7 @@
 package smap.analytics.adapter.amqp;
 
-import smap.analytics.application.port.in.ProcessDeliveryCommand.DecodedBody;
 import smap.analytics.application.port.out.MessageDecoderPort;
+import smap.analytics.domain.message.DecodedBody;
 
 /** Adapter: decodes a stored message exactly as the consumer decodes deliveries (for replays). */
 public final class JacksonMessageDecoderAdapter implements MessageDecoderPort {

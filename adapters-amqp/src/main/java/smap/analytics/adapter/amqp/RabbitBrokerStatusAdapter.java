@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import smap.analytics.application.port.out.console.BrokerStatusPort;
+import smap.analytics.domain.console.QueueStatus;
 
 /**
  * Adapter: the depth and consumers of the event, legacy and dead-letter queues, read by a passive

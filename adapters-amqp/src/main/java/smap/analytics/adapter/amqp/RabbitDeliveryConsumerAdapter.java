@@ -368,14 +368,8 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
       try (BatchLogContext log = BatchLogContext.hold()) {
         lastProgress = System.nanoTime();
         ProcessDeliveryCommand command =
-            new ProcessDeliveryCommand(
-                worker.queue,
-                body,
-                DeliveryDecoder.decode(body),
-                envelope.isRedeliver(),
-                clock.instant(),
-                null,
-                crashes);
+            ProcessDeliveryCommand.delivery(
+                worker.queue, body, DeliveryDecoder.decode(body), crashes);
         DeliveryOutcome outcome;
         Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
         Future<DeliveryOutcome> running =

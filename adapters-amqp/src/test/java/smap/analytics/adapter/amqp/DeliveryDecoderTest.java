@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import smap.analytics.application.port.in.ProcessDeliveryCommand.DecodedBody;
+import smap.analytics.domain.message.DecodedBody;
 
 class DeliveryDecoderTest {
 

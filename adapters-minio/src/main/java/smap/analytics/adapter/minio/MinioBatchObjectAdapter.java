@@ -141,7 +141,7 @@ public final class MinioBatchObjectAdapter implements BatchObjectPort {
     return switch (tree) {
       case List<?> list ->
           new FetchedBatch(
-              nonNull(list),
+              entriesKeepingNulls(list),
               FetchedBatch.Shape.ARRAY,
               storedBytes,
               compressed,
@@ -149,7 +149,7 @@ public final class MinioBatchObjectAdapter implements BatchObjectPort {
               parseTime);
       case Map<?, ?> map when map.get("items") instanceof List<?> items ->
           new FetchedBatch(
-              nonNull(items),
+              entriesKeepingNulls(items),
               FetchedBatch.Shape.ITEMS_OBJECT,
               storedBytes,
               compressed,
@@ -249,8 +249,11 @@ public final class MinioBatchObjectAdapter implements BatchObjectPort {
     return items;
   }
 
-  /** JSON nulls inside the array stay entries (they become unreadable items), as a list allows. */
-  private static List<Object> nonNull(List<?> items) {
+  /**
+   * A copy of the entries; JSON nulls inside the array stay entries (they become unreadable items),
+   * which an ArrayList allows and List.copyOf would not.
+   */
+  private static List<Object> entriesKeepingNulls(List<?> items) {
     return new java.util.ArrayList<>(items);
   }
 

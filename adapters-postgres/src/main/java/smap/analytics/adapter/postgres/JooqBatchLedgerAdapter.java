@@ -14,17 +14,18 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import smap.analytics.application.port.out.BatchCommit;
-import smap.analytics.application.port.out.BatchCounts;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.application.port.out.BatchFailure;
 import smap.analytics.application.port.out.BatchLedgerPort;
 import smap.analytics.application.port.out.BatchStart;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.batch.Platform;
 import smap.analytics.domain.error.CrawlError;
 import smap.analytics.domain.error.ErrorCode;
 import smap.analytics.domain.error.ErrorSource;
+import smap.analytics.domain.ledger.BatchCounts;
+import smap.analytics.domain.ledger.BatchEntry;
 import smap.analytics.domain.message.EventContext;
 import smap.analytics.domain.message.MessageFormat;
 import smap.analytics.domain.post.CommentRecord;
@@ -184,10 +185,7 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
                   Storable.text(c.jobId(), ColumnLimits.JOB_ID),
                   c.batchIndex(),
                   c.contentCount(),
-                  c.platform() == null
-                      ? "UNKNOWN"
-                      : Storable.text(
-                          c.platform().toUpperCase(java.util.Locale.ROOT), ColumnLimits.PLATFORM),
+                  c.platform() == null ? "UNKNOWN" : c.platform().name(),
                   Storable.text(c.taskType(), ColumnLimits.TASK_TYPE),
                   Storable.text(c.brandName(), ColumnLimits.BRAND_NAME),
                   Storable.text(c.keyword(), ColumnLimits.KEYWORD),
@@ -262,7 +260,7 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
                     + " next_attempt_at = NULL, updated_at = ? WHERE event_id = ?",
                 written.status().name(),
                 commit.projectId(),
-                commit.platform(),
+                commit.platform().name(),
                 counts.items(),
                 counts.succeeded(),
                 counts.crawlerErrors(),
@@ -315,7 +313,7 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
                     + " next_attempt_at = NULL, updated_at = ? WHERE event_id = ?",
                 failure.status().name(),
                 failure.projectId(),
-                failure.platform(),
+                failure.platform().name(),
                 Storable.reason(failure.reason(), ColumnLimits.LAST_ERROR),
                 Storable.reason(failure.detail(), MAX_DETAIL),
                 Json.write(failure.flags()),
@@ -420,7 +418,7 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
             post.id(),
             new CrawlError(
                 post.id(),
-                post.platform(),
+                post.platform().name(),
                 ErrorCode.INTERNAL_ERROR,
                 false,
                 ErrorSource.ANALYTICS,
@@ -577,7 +575,7 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
       batch =
           batch.bind(
               p.id(),
-              p.platform(),
+              p.platform().name(),
               ts(p.publishedAt()),
               ts(p.analyzedAt()),
               p.sentiment().label(),
@@ -702,6 +700,11 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
     return value == null ? null : value.toString();
   }
 
+  /** A stored platform (written from {@link Platform#name()}), or null where none was named. */
+  private static Platform platform(String stored) {
+    return stored == null ? null : Platform.from(stored);
+  }
+
   static BatchEntry entry(Record row) {
     EventContext context =
         new EventContext(
@@ -713,7 +716,7 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
             row.get("job_id", String.class),
             row.get("batch_index", Integer.class),
             row.get("content_count", Integer.class),
-            row.get("platform", String.class),
+            platform(row.get("platform", String.class)),
             row.get("task_type", String.class),
             row.get("brand_name", String.class),
             row.get("keyword", String.class));

@@ -19,10 +19,11 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import smap.analytics.application.port.out.FeatureFlagPort;
-import smap.analytics.application.port.out.FlagChange;
 import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.flag.FlagChange;
 import smap.analytics.domain.flag.FlagScope;
 import smap.analytics.domain.flag.FlagSnapshot;
+import smap.analytics.domain.flag.InstanceState;
 
 /**
  * Adapter: feature flags in PostgreSQL. A change is one transaction (value, history row, new
@@ -35,6 +36,9 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
   private static final Logger LOG = LoggerFactory.getLogger(JooqFeatureFlagAdapter.class);
   static final String CHANNEL = "smap_flags";
   private static final long POLL_MILLIS = 3_000;
+
+  /** How long {@link #subscribe} waits for its LISTEN to be registered. */
+  private static final int LISTEN_WAIT_SECONDS = 5;
 
   private final DSLContext dsl;
   private final DataSource dataSource;
@@ -188,6 +192,13 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
   public AutoCloseable subscribe(Runnable listener) {
     Listener thread = new Listener(listener);
     thread.start();
+    try {
+      // A change committed after this returns must be heard: wait until LISTEN is registered (the
+      // thread keeps trying if the database cannot be reached meanwhile).
+      thread.listening.await(LISTEN_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
     return thread::shutdown;
   }
 
@@ -239,6 +250,8 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
     private final Runnable listener;
     private volatile boolean running = true;
     private long lastVersion = -1;
+    private final java.util.concurrent.CountDownLatch listening =
+        new java.util.concurrent.CountDownLatch(1);
 
     Listener(Runnable listener) {
       super("flag-listener");
@@ -259,6 +272,10 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
           try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + CHANNEL);
           }
+          if (lastVersion < 0) {
+            lastVersion = version(DSL.using(connection));
+          }
+          listening.countDown();
           PGConnection pg = connection.unwrap(PGConnection.class);
           long lastPoll = 0;
           while (running) {

@@ -19,6 +19,7 @@ import smap.analytics.application.port.out.OutboxMessage;
 import smap.analytics.application.port.out.ResultOutboxPort;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.console.UnroutableResult;
 
 /**
  * Adapter: the result outbox in PostgreSQL, with the typed jOOQ classes. A claim is one {@code

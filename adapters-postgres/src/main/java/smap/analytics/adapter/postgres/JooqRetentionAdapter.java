@@ -5,8 +5,8 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.DSLContext;
-import smap.analytics.application.port.out.RetainedData;
 import smap.analytics.application.port.out.RetentionPort;
+import smap.analytics.domain.retention.RetainedData;
 
 /**
  * Adapter: retention in PostgreSQL. Each call removes at most {@code limit} rows in one statement

@@ -15,13 +15,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import smap.analytics.application.port.out.BatchCommit;
-import smap.analytics.application.port.out.BatchCounts;
 import smap.analytics.application.port.out.BatchLedgerPort;
 import smap.analytics.application.port.out.BatchLedgerPortContractTest;
 import smap.analytics.application.port.out.ResultOutboxPort;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.batch.Platform;
 import smap.analytics.domain.failure.DependencyUnavailableException;
+import smap.analytics.domain.ledger.BatchCounts;
 import smap.analytics.domain.post.PostRecord;
 
 class JooqBatchLedgerAdapterIT extends BatchLedgerPortContractTest {
@@ -111,7 +112,7 @@ class JooqBatchLedgerAdapterIT extends BatchLedgerPortContractTest {
             c.eventId(),
             BatchStatus.SUCCEEDED,
             null,
-            "TIKTOK",
+            Platform.TIKTOK,
             List.of(withoutMetadata),
             List.of(),
             List.of(),
@@ -182,7 +183,7 @@ class JooqBatchLedgerAdapterIT extends BatchLedgerPortContractTest {
             base.eventId(),
             BatchStatus.SUCCEEDED,
             "proj",
-            "TIKTOK",
+            Platform.TIKTOK,
             posts,
             base.comments(),
             base.errors(),

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smap.analytics.adapter.postgres.console.JooqReplayJobAdapter;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
 import smap.analytics.application.port.out.console.ReplayJobPort;
 import smap.analytics.application.port.out.console.ReplayJobPort.NewJob;
 import smap.analytics.application.port.out.console.ReplayJobPortContractTest;
+import smap.analytics.domain.console.BatchFilter;
 
 /**
  * Replay jobs on the real PostgreSQL: the port's contract, and the ledger filters of a frozen set.

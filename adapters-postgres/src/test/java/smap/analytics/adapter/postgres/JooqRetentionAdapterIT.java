@@ -24,13 +24,10 @@ import smap.analytics.adapter.postgres.console.JooqAuditLogAdapter;
 import smap.analytics.application.fake.InMemoryBatchObjects;
 import smap.analytics.application.fake.InMemoryFeatureFlags;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
-import smap.analytics.application.port.in.ProcessDeliveryCommand.DecodedBody;
 import smap.analytics.application.port.in.PruneRetentionUseCase.PruneReport;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayCommand;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayOutcome;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.application.port.out.PipelineMetricsPort;
-import smap.analytics.application.port.out.RetainedData;
 import smap.analytics.application.service.FeatureFlagCache;
 import smap.analytics.application.service.PipelineSettings;
 import smap.analytics.application.service.ProcessDeliveryService;
@@ -40,6 +37,9 @@ import smap.analytics.application.service.console.ReplayBatchService;
 import smap.analytics.domain.analysis.PostAnalyser;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.ledger.BatchEntry;
+import smap.analytics.domain.message.DecodedBody;
+import smap.analytics.domain.retention.RetainedData;
 
 /**
  * Retention against the real PostgreSQL: old and new rows of every pruned table are seeded (the new
@@ -130,7 +130,7 @@ class JooqRetentionAdapterIT {
     byte[] newBody = event("new", "crawl-results/new.json");
     byte[] failedBody = event("failed", "crawl-results/failed.json");
     for (byte[] body : List.of(oldBody, newBody, failedBody)) {
-      delivery.process(new ProcessDeliveryCommand("q", body, decode(body), false, clock.instant()));
+      delivery.process(ProcessDeliveryCommand.delivery("q", body, decode(body), 0));
     }
     // Age the batches: "old" finished 40 days ago, "failed" too but it awaits an operator.
     db.execute(

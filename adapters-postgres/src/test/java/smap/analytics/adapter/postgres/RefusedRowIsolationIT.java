@@ -16,13 +16,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smap.analytics.application.port.out.BatchCommit;
-import smap.analytics.application.port.out.BatchCounts;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.application.port.out.BatchFailure;
 import smap.analytics.application.port.out.BatchLedgerPortContractTest;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.batch.Platform;
+import smap.analytics.domain.ledger.BatchCounts;
+import smap.analytics.domain.ledger.BatchEntry;
 import smap.analytics.domain.post.CommentRecord;
 import smap.analytics.domain.post.PostRecord;
 
@@ -103,7 +104,7 @@ class RefusedRowIsolationIT {
             EventId.of("r1"),
             BatchStatus.SUCCEEDED,
             "proj",
-            "TIKTOK",
+            Platform.TIKTOK,
             List.of(post("good-1", "fine"), post("bad", "nul\u0000here"), post("good-2", "ok")),
             List.of(
                 new CommentRecord("good-1", "c1", "hay", "u", 1, null),
@@ -154,7 +155,7 @@ class RefusedRowIsolationIT {
             "found keys " + "k".repeat(100_000) + "\u0000",
             "trace\u0000",
             null,
-            "TIKTOK",
+            Platform.TIKTOK,
             null,
             Map.of(),
             List.of("w\u0000".repeat(1_000)),

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import smap.analytics.application.port.out.BatchCounts;
 import smap.analytics.domain.analysis.AnalysisFailure;
 import smap.analytics.domain.analysis.AnalysisInput;
 import smap.analytics.domain.analysis.AnalysisOutcome;
@@ -28,6 +27,7 @@ import smap.analytics.domain.item.CrawlItem.ErrorItem;
 import smap.analytics.domain.item.CrawlItem.PostItem;
 import smap.analytics.domain.item.CrawlItem.UnreadableItem;
 import smap.analytics.domain.item.CrawlItemReader;
+import smap.analytics.domain.ledger.BatchCounts;
 import smap.analytics.domain.message.EventContext;
 import smap.analytics.domain.post.CommentRecord;
 import smap.analytics.domain.post.PostRecord;
@@ -56,7 +56,7 @@ final class BatchItemProcessor {
       List<Object> entries,
       EventContext context,
       ProjectResolution project,
-      String platform,
+      Platform platform,
       FlagSnapshot flags) {
     return process(entries, context, project, platform, flags, java.util.Set.of());
   }
@@ -69,18 +69,19 @@ final class BatchItemProcessor {
       List<Object> entries,
       EventContext context,
       ProjectResolution project,
-      String platform,
+      Platform platform,
       FlagSnapshot flags,
       java.util.Set<String> alreadyStored) {
     String projectId = project.projectId();
+    String platformKey = platform.name();
     AnalysisStages stages =
         new AnalysisStages(
-            flags.enabled(FeatureFlag.STAGE_KEYWORDS, platform, projectId),
-            flags.enabled(FeatureFlag.STAGE_SENTIMENT, platform, projectId),
-            flags.enabled(FeatureFlag.STAGE_ASPECT_SENTIMENT, platform, projectId),
-            flags.enabled(FeatureFlag.STAGE_IMPACT, platform, projectId));
+            flags.enabled(FeatureFlag.STAGE_KEYWORDS, platformKey, projectId),
+            flags.enabled(FeatureFlag.STAGE_SENTIMENT, platformKey, projectId),
+            flags.enabled(FeatureFlag.STAGE_ASPECT_SENTIMENT, platformKey, projectId),
+            flags.enabled(FeatureFlag.STAGE_IMPACT, platformKey, projectId));
     boolean storeCrawlerErrors =
-        flags.enabled(FeatureFlag.STORE_CRAWLER_ERRORS, platform, projectId);
+        flags.enabled(FeatureFlag.STORE_CRAWLER_ERRORS, platformKey, projectId);
     Map<String, PostRecord> posts = new LinkedHashMap<>();
     Map<String, CommentRecord> comments = new LinkedHashMap<>();
     List<CrawlError> stored = new ArrayList<>();
@@ -148,7 +149,7 @@ final class BatchItemProcessor {
           CrawlError row =
               new CrawlError(
                   error.contentId(),
-                  itemPlatform(error.platform(), platform),
+                  itemPlatform(error.platform(), platform).name(),
                   code,
                   settings.errorCodes().isTransient(code),
                   ErrorSource.CRAWLER,
@@ -174,7 +175,7 @@ final class BatchItemProcessor {
         }
       }
     }
-    int expected = settings.batchSizes().expectedFor(Platform.from(platform));
+    int expected = settings.batchSizes().expectedFor(platform);
     BatchCounts counts =
         new BatchCounts(entries.size(), succeeded, crawlerErrors, analysisErrors, expected);
     return new ProcessedBatch(
@@ -187,10 +188,10 @@ final class BatchItemProcessor {
       PostItem post,
       EventContext context,
       String projectId,
-      String platform,
+      Platform platform,
       AnalysisStages stages) {
     long start = System.nanoTime();
-    String postPlatform = itemPlatform(post.platform(), platform);
+    Platform postPlatform = itemPlatform(post.platform(), platform);
     List<CommentText> commentTexts = new ArrayList<>(post.comments().size());
     for (Comment comment : post.comments()) {
       commentTexts.add(new CommentText(comment.text(), comment.likes()));
@@ -199,7 +200,7 @@ final class BatchItemProcessor {
     CrawlItem.Author author = post.author();
     AnalysisInput input =
         new AnalysisInput(
-            Platform.from(postPlatform),
+            postPlatform,
             post.caption(),
             post.transcription(),
             commentTexts,
@@ -273,10 +274,10 @@ final class BatchItemProcessor {
   }
 
   private static CrawlError internalError(
-      String contentId, String platform, String message, String permalink) {
+      String contentId, Platform platform, String message, String permalink) {
     return new CrawlError(
         contentId,
-        platform,
+        platform.name(),
         ErrorCode.INTERNAL_ERROR,
         false,
         ErrorSource.ANALYTICS,
@@ -285,7 +286,7 @@ final class BatchItemProcessor {
         permalink);
   }
 
-  private static String itemPlatform(String itemPlatform, String batchPlatform) {
+  private static Platform itemPlatform(String itemPlatform, Platform batchPlatform) {
     return PostRules.itemPlatform(itemPlatform, batchPlatform);
   }
 }

@@ -13,7 +13,6 @@ import smap.analytics.application.port.in.BatchDeadline;
 import smap.analytics.application.port.in.DeliveryOutcome.Acknowledge;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
 import smap.analytics.application.port.out.BatchCommit;
-import smap.analytics.application.port.out.BatchCounts;
 import smap.analytics.application.port.out.BatchLedgerPort;
 import smap.analytics.application.port.out.BatchLedgerPort.CommitOutcome;
 import smap.analytics.application.port.out.BatchObjectPort;
@@ -22,10 +21,12 @@ import smap.analytics.application.port.out.PipelineMetricsPort;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.ObjectLocation;
+import smap.analytics.domain.batch.Platform;
 import smap.analytics.domain.error.CrawlError;
 import smap.analytics.domain.failure.ObjectNotFoundException;
 import smap.analytics.domain.failure.StorageRefusedException;
 import smap.analytics.domain.flag.FlagSnapshot;
+import smap.analytics.domain.ledger.BatchCounts;
 import smap.analytics.domain.message.BatchPlatform;
 import smap.analytics.domain.message.Classification.Accepted;
 import smap.analytics.domain.message.EventContext;
@@ -95,14 +96,14 @@ final class BatchRun {
       entries = List.of(((LegacyInline) message).item());
     }
 
-    String platform = BatchPlatform.of(context, entries).name();
+    Platform platform = BatchPlatform.of(context, entries);
     Set<String> stored =
         command.replay() != null && command.replay().onlyFailedItems()
             ? ledger.storedPostIds(context.eventId())
             : Set.of();
     // Scope precedence and percentage rollouts decided for this event; the ledger keeps the result.
     FlagSnapshot decided =
-        snapshot.decide(platform, project.projectId(), context.eventId().value());
+        snapshot.decide(platform.name(), project.projectId(), context.eventId().value());
     if (!snapshot.rollouts().isEmpty()) {
       LOG.info(
           "flags for {} (rollout bucket {}): {}",
@@ -121,7 +122,7 @@ final class BatchRun {
               + ", actual="
               + counts.items()
               + ", platform="
-              + platform.toLowerCase()
+              + platform.lowerName()
               + ", job_id="
               + context.jobId();
       warnings.add(warning);
@@ -204,7 +205,7 @@ final class BatchRun {
 
   private void count(
       ProcessDeliveryCommand command,
-      String platform,
+      Platform platform,
       BatchStatus status,
       BatchCounts counts,
       ProcessedBatch batch,

@@ -118,7 +118,7 @@ final class DeliveryRecorder {
     EventContext context = delivery.context();
     ProjectResolution project = delivery.project();
     FlagSnapshot snapshot = delivery.snapshot();
-    String platform = platformOf(context);
+    Platform platform = platformOf(context);
     AnalyzeResult result =
         publishable(context, project, command.replay())
             ? AnalyzeResult.allFailed(
@@ -134,7 +134,9 @@ final class DeliveryRecorder {
                 project.projectId(),
                 platform,
                 result,
-                snapshot.decide(platform, project.projectId(), context.eventId().value()).asKeys(),
+                snapshot
+                    .decide(platform.name(), project.projectId(), context.eventId().value())
+                    .asKeys(),
                 warnings,
                 clock.instant(),
                 command.replay() != null));
@@ -156,7 +158,7 @@ final class DeliveryRecorder {
       EventId eventId, String reason, String detail, DeliveryUnderway delivery) {
     ProjectResolution project = delivery.project();
     FlagSnapshot snapshot = delivery.snapshot();
-    String platform = platformOf(delivery.context());
+    Platform platform = platformOf(delivery.context());
     String parkedReason = reason;
     try {
       ledger.fail(
@@ -168,7 +170,7 @@ final class DeliveryRecorder {
               project.projectId(),
               platform,
               null,
-              snapshot.decide(platform, project.projectId(), eventId.value()).asKeys(),
+              snapshot.decide(platform.name(), project.projectId(), eventId.value()).asKeys(),
               List.of(),
               clock.instant(),
               false));
@@ -205,16 +207,16 @@ final class DeliveryRecorder {
     return replay != null ? "replay without republish" : "unknown";
   }
 
-  private int expectedSize(EventContext context, String platform) {
+  private int expectedSize(EventContext context, Platform platform) {
     if (context.contentCount() != null && context.contentCount() > 0) {
       return context.contentCount();
     }
-    return settings.batchSizes().expectedFor(Platform.from(platform));
+    return settings.batchSizes().expectedFor(platform);
   }
 
-  /** The batch's platform by the domain rule (CONTRACT 2), upper-case, before items are read. */
-  static String platformOf(EventContext context) {
-    return BatchPlatform.of(context, List.of()).name();
+  /** The batch's platform by the domain rule (CONTRACT 2), before items are read. */
+  static Platform platformOf(EventContext context) {
+    return BatchPlatform.of(context, List.of());
   }
 
   static String stackTrace(Throwable e) {

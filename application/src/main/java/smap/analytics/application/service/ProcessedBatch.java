@@ -1,8 +1,8 @@
 package smap.analytics.application.service;
 
 import java.util.List;
-import smap.analytics.application.port.out.BatchCounts;
 import smap.analytics.domain.error.CrawlError;
+import smap.analytics.domain.ledger.BatchCounts;
 import smap.analytics.domain.post.CommentRecord;
 import smap.analytics.domain.post.PostRecord;
 

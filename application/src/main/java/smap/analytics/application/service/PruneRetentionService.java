@@ -9,9 +9,9 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import smap.analytics.application.port.in.PruneRetentionUseCase;
-import smap.analytics.application.port.out.RetainedData;
 import smap.analytics.application.port.out.RetentionMetricsPort;
 import smap.analytics.application.port.out.RetentionPort;
+import smap.analytics.domain.retention.RetainedData;
 
 /**
  * Service: the retention job. Removes each kind of data past its retention in small batches (one

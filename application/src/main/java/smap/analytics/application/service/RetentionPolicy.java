@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import smap.analytics.application.port.out.RetainedData;
+import smap.analytics.domain.retention.RetainedData;
 
 /**
  * How long each kind of data is kept; {@link Duration#ZERO} keeps it forever.

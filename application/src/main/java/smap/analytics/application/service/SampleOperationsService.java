@@ -13,7 +13,7 @@ import smap.analytics.application.port.out.OperationalStatsPort;
 import smap.analytics.application.port.out.OperationalStatsPort.OperationalStats;
 import smap.analytics.application.port.out.PipelineMetricsPort;
 import smap.analytics.application.port.out.console.BrokerStatusPort;
-import smap.analytics.application.port.out.console.BrokerStatusPort.QueueStatus;
+import smap.analytics.domain.console.QueueStatus;
 
 /**
  * Service: samples readiness, the queues and the stored backlog into gauges. The gauges read the

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import smap.analytics.application.port.out.console.AuditLogPort;
+import smap.analytics.domain.audit.AuditEntry;
 
 /** Fake: the audit log in memory, newest first by time (the later recorded first on a tie). */
 public final class InMemoryAuditLog implements AuditLogPort {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import smap.analytics.application.port.out.BatchCommit;
-import smap.analytics.application.port.out.BatchCounts;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.application.port.out.BatchFailure;
 import smap.analytics.application.port.out.BatchLedgerPort;
 import smap.analytics.application.port.out.BatchStart;
@@ -20,6 +18,8 @@ import smap.analytics.domain.error.CrawlError;
 import smap.analytics.domain.error.ErrorSource;
 import smap.analytics.domain.failure.DependencyUnavailableException;
 import smap.analytics.domain.failure.DependencyUnavailableException.Dependency;
+import smap.analytics.domain.ledger.BatchCounts;
+import smap.analytics.domain.ledger.BatchEntry;
 import smap.analytics.domain.post.CommentRecord;
 import smap.analytics.domain.post.PostRecord;
 
@@ -137,9 +137,7 @@ public final class InMemoryBatchLedger implements BatchLedgerPort {
             start.format(),
             start.objectPath(),
             previous == null ? start.context().projectId() : previous.projectId(),
-            start.context().platform() == null
-                ? "UNKNOWN"
-                : start.context().platform().toUpperCase(),
+            start.context().platform() == null ? "UNKNOWN" : start.context().platform().name(),
             previous == null ? BatchCounts.NONE : previous.counts(),
             previous == null ? null : previous.lastError(),
             null,
@@ -201,7 +199,7 @@ public final class InMemoryBatchLedger implements BatchLedgerPort {
             current.format(),
             current.objectPath(),
             c.projectId(),
-            c.platform(),
+            c.platform().name(),
             c.counts(),
             null,
             null,
@@ -237,7 +235,7 @@ public final class InMemoryBatchLedger implements BatchLedgerPort {
             current.format(),
             current.objectPath(),
             f.projectId() == null ? current.projectId() : f.projectId(),
-            f.platform(),
+            f.platform().name(),
             current.counts(),
             f.reason(),
             f.detail(),

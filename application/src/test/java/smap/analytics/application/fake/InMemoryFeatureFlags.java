@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import smap.analytics.application.port.out.FeatureFlagPort;
-import smap.analytics.application.port.out.FlagChange;
 import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.flag.FlagChange;
 import smap.analytics.domain.flag.FlagScope;
 import smap.analytics.domain.flag.FlagSnapshot;
+import smap.analytics.domain.flag.InstanceState;
 
 /** Fake: feature flags in memory; listeners are told synchronously. */
 public final class InMemoryFeatureFlags implements FeatureFlagPort {

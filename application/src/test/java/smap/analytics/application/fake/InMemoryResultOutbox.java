@@ -11,6 +11,7 @@ import smap.analytics.application.port.out.OutboxMessage;
 import smap.analytics.application.port.out.ResultOutboxPort;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.console.UnroutableResult;
 import smap.analytics.domain.failure.DependencyUnavailableException;
 import smap.analytics.domain.failure.DependencyUnavailableException.Dependency;
 

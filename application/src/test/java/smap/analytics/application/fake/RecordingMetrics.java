@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 import smap.analytics.application.port.out.PipelineMetricsPort;
+import smap.analytics.domain.batch.Platform;
 
 /** Fake: records metric calls as readable lines, e.g. {@code "duplicateSkipped"}. */
 public final class RecordingMetrics implements PipelineMetricsPort {
@@ -32,12 +33,12 @@ public final class RecordingMetrics implements PipelineMetricsPort {
   }
 
   @Override
-  public void eventProcessed(String platform, String status, Duration duration) {
+  public void eventProcessed(Platform platform, String status, Duration duration) {
     record("eventProcessed " + platform + " " + status);
   }
 
   @Override
-  public void eventFailed(String platform, String kind) {
+  public void eventFailed(Platform platform, String kind) {
     record("eventFailed " + platform + " " + kind);
   }
 
@@ -47,17 +48,17 @@ public final class RecordingMetrics implements PipelineMetricsPort {
   }
 
   @Override
-  public void itemsProcessed(String platform, String status, int count) {
+  public void itemsProcessed(Platform platform, String status, int count) {
     record("itemsProcessed " + platform + " " + status + " " + count);
   }
 
   @Override
-  public void errorRecorded(String code, String category, String platform, String source) {
+  public void errorRecorded(String code, String category, Platform platform, String source) {
     record("errorRecorded " + code + " " + category + " " + platform + " " + source);
   }
 
   @Override
-  public void batchSizeMismatch(String platform) {
+  public void batchSizeMismatch(Platform platform) {
     record("batchSizeMismatch " + platform);
   }
 

@@ -18,12 +18,12 @@ import smap.analytics.application.fake.InMemoryResultOutbox;
 import smap.analytics.application.fake.RecordingMetrics;
 import smap.analytics.application.port.in.DeliveryOutcome.Acknowledge;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
-import smap.analytics.application.port.in.ProcessDeliveryCommand.DecodedBody;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.domain.analysis.PostAnalyser;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.ledger.BatchEntry;
+import smap.analytics.domain.message.DecodedBody;
 
 /** MINIO_BUCKET: only objects of the crawl-results bucket are read; others are rejected. */
 class CrawlResultsBucketTest {
@@ -72,12 +72,11 @@ class CrawlResultsBucketTest {
   private void deliver(Object tree) {
     assertThat(
             service.process(
-                new ProcessDeliveryCommand(
+                ProcessDeliveryCommand.delivery(
                     "analytics.data.collected",
                     tree.toString().getBytes(StandardCharsets.UTF_8),
                     new DecodedBody.Json(tree),
-                    false,
-                    clock.instant())))
+                    0)))
         .isInstanceOf(Acknowledge.class);
   }
 

@@ -22,16 +22,16 @@ import smap.analytics.application.port.in.DeliveryOutcome.Acknowledge;
 import smap.analytics.application.port.in.DeliveryOutcome.DeadLetter;
 import smap.analytics.application.port.in.DeliveryOutcome.RetryLater;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
-import smap.analytics.application.port.in.ProcessDeliveryCommand.DecodedBody;
-import smap.analytics.application.port.out.BatchEntry;
-import smap.analytics.application.port.out.FlagChange;
 import smap.analytics.domain.analysis.PostAnalyser;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
 import smap.analytics.domain.error.ErrorSource;
 import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.flag.FlagChange;
 import smap.analytics.domain.flag.FlagScope;
+import smap.analytics.domain.ledger.BatchEntry;
+import smap.analytics.domain.message.DecodedBody;
 
 class ProcessDeliveryServiceTest {
 
@@ -104,12 +104,11 @@ class ProcessDeliveryServiceTest {
 
   private DeliveryOutcome deliver(Object tree) {
     return service.process(
-        new ProcessDeliveryCommand(
+        ProcessDeliveryCommand.delivery(
             "analytics.data.collected",
             tree.toString().getBytes(StandardCharsets.UTF_8),
             new DecodedBody.Json(tree),
-            false,
-            clock.instant()));
+            0));
   }
 
   private BatchEntry entry(String eventId) {
@@ -212,12 +211,8 @@ class ProcessDeliveryServiceTest {
     byte[] body = "{\"payload\": ".getBytes(StandardCharsets.UTF_8);
     DeliveryOutcome outcome =
         service.process(
-            new ProcessDeliveryCommand(
-                "q",
-                body,
-                new DecodedBody.Undecodable("not valid JSON at line 1, column 13"),
-                false,
-                clock.instant()));
+            ProcessDeliveryCommand.delivery(
+                "q", body, new DecodedBody.Undecodable("not valid JSON at line 1, column 13"), 0));
 
     EventId derived = EventId.derive(body);
     assertThat(outcome).isInstanceOf(Acknowledge.class);
@@ -346,13 +341,10 @@ class ProcessDeliveryServiceTest {
     for (int crashes = 0; crashes < 3; crashes++) {
       outcomes.add(
           crashing.process(
-              new ProcessDeliveryCommand(
+              ProcessDeliveryCommand.delivery(
                   "analytics.data.collected",
                   tree.toString().getBytes(StandardCharsets.UTF_8),
                   new DecodedBody.Json(tree),
-                  crashes > 0,
-                  clock.instant(),
-                  null,
                   crashes)));
     }
 
@@ -377,13 +369,10 @@ class ProcessDeliveryServiceTest {
 
     DeliveryOutcome outcome =
         service.process(
-            new ProcessDeliveryCommand(
+            ProcessDeliveryCommand.delivery(
                 "analytics.data.collected",
                 tree.toString().getBytes(StandardCharsets.UTF_8),
                 new DecodedBody.Json(tree),
-                false,
-                clock.instant(),
-                null,
                 3));
 
     assertThat(outcome).isInstanceOf(DeadLetter.class);
@@ -541,20 +530,16 @@ class ProcessDeliveryServiceTest {
     byte[] raw = tree.toString().getBytes(StandardCharsets.UTF_8);
 
     service.process(
-        new ProcessDeliveryCommand(
+        ProcessDeliveryCommand.replay(
             "q",
             raw,
             new DecodedBody.Json(tree),
-            false,
-            clock.instant(),
             new ProcessDeliveryCommand.Replay("ana", false, false)));
     service.process(
-        new ProcessDeliveryCommand(
+        ProcessDeliveryCommand.replay(
             "q",
             raw,
             new DecodedBody.Json(tree),
-            false,
-            clock.instant(),
             new ProcessDeliveryCommand.Replay("ana", true, false)));
 
     assertThat(entry("e14").replays()).isEqualTo(2);
@@ -573,12 +558,10 @@ class ProcessDeliveryServiceTest {
         List.of(post("1", "Xe chạy rất êm và tiết kiệm"), post("2", "Giá hợp lý, rất đáng tiền")));
 
     service.process(
-        new ProcessDeliveryCommand(
+        ProcessDeliveryCommand.replay(
             "q",
             new byte[0],
             new DecodedBody.Json(tree),
-            false,
-            clock.instant(),
             new ProcessDeliveryCommand.Replay("ana", false, true)));
 
     assertThat(entry("e15").status()).isEqualTo(BatchStatus.SUCCEEDED);

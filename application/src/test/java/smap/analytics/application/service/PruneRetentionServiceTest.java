@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import smap.analytics.application.port.in.PruneRetentionUseCase.PruneReport;
-import smap.analytics.application.port.out.RetainedData;
 import smap.analytics.application.port.out.RetentionMetricsPort;
 import smap.analytics.application.port.out.RetentionPort;
+import smap.analytics.domain.retention.RetainedData;
 
 class PruneRetentionServiceTest {
 

@@ -14,13 +14,13 @@ import smap.analytics.application.fake.InMemoryResultOutbox;
 import smap.analytics.application.fake.ManualClock;
 import smap.analytics.application.fake.RecordingMetrics;
 import smap.analytics.application.fake.RecordingResultPublisher;
-import smap.analytics.application.port.out.FlagChange;
 import smap.analytics.application.port.out.OutboxMessage;
 import smap.analytics.application.port.out.ResultPublisherPort.PublishOutcome;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.EventId;
 import smap.analytics.domain.delivery.Backoff;
 import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.flag.FlagChange;
 import smap.analytics.domain.flag.FlagScope;
 
 class RelayResultsServiceTest {

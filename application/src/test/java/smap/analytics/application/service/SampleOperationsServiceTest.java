@@ -11,7 +11,7 @@ import smap.analytics.application.port.in.CheckReadinessUseCase;
 import smap.analytics.application.port.in.CheckReadinessUseCase.Dependency;
 import smap.analytics.application.port.in.CheckReadinessUseCase.Readiness;
 import smap.analytics.application.port.out.OperationalStatsPort.OperationalStats;
-import smap.analytics.application.port.out.console.BrokerStatusPort.QueueStatus;
+import smap.analytics.domain.console.QueueStatus;
 import smap.analytics.domain.failure.DependencyUnavailableException;
 
 class SampleOperationsServiceTest {

@@ -31,12 +31,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.bootstrap.MainAccess;
 import smap.analytics.bootstrap.ServiceRuntime;
 import smap.analytics.bootstrap.demo.SampleBatches;
 import smap.analytics.bootstrap.e2e.RunningService;
 import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.ledger.BatchEntry;
 
 /**
  * The console on the running service: a user made by {@code user add} signs in; the error report

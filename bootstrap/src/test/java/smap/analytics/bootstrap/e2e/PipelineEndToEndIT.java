@@ -17,13 +17,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.bootstrap.ServiceRuntime;
 import smap.analytics.bootstrap.config.ServiceSettings;
 import smap.analytics.bootstrap.demo.SampleBatches;
 import smap.analytics.bootstrap.demo.SimulatedCrawler;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.ledger.BatchEntry;
 
 /**
  * The whole pipeline through the real broker, S3 server and database: each test publishes what a
@@ -61,13 +61,14 @@ class PipelineEndToEndIT {
     crawler = service.crawler();
     collector = service.broker().createChannel();
     collectorQueue = "e2e.collector." + suffix;
-    collector.queueDeclare(collectorQueue, false, false, true, null);
-    collector.queueBind(
-        collectorQueue, settings.broker().publishExchange(), settings.broker().publishRoutingKey());
+    TestInfrastructure.declareCollector(collector, collectorQueue, settings);
   }
 
   @AfterAll
   static void stop() throws Exception {
+    if (collector != null) {
+      collector.queueDelete(collectorQueue);
+    }
     if (service != null) {
       service.close();
     }
@@ -229,9 +230,17 @@ class PipelineEndToEndIT {
     long posts = count("SELECT count(*) FROM post_analytics WHERE event_id = '" + eventId + "'");
     long errors = count("SELECT count(*) FROM crawl_errors WHERE event_id = '" + eventId + "'");
 
+    double skipped = counter("analytics_duplicates_skipped_total");
     crawler.publish(event);
-    Thread.sleep(1_500);
+    // The duplicate was consumed and skipped: the counter moves only once the service has read it
+    // and found the event already terminal in the ledger.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (counter("analytics_duplicates_skipped_total") < skipped + 1
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
 
+    assertThat(counter("analytics_duplicates_skipped_total")).isEqualTo(skipped + 1);
     assertThat(first).contains("\"success_count\":9,\"error_count\":1");
     assertThat(count("SELECT count(*) FROM post_analytics WHERE event_id = '" + eventId + "'"))
         .isEqualTo(posts);
@@ -286,6 +295,24 @@ class PipelineEndToEndIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
         .contains("\"postgresql\"", "\"rabbitmq\"", "\"object-store\"", "\"status\":\"ready\"");
+  }
+
+  /** The value of an unlabelled counter as /metrics serves it (0 before it is first counted). */
+  private static double counter(String name) throws Exception {
+    String body =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + runtime.httpPort() + "/metrics"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    for (String line : body.split("\n")) {
+      if (line.startsWith(name + " ")) {
+        return Double.parseDouble(line.substring(name.length() + 1).trim());
+      }
+    }
+    return 0;
   }
 
   private static BatchEntry awaitTerminal(String eventId) throws InterruptedException {

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import smap.analytics.adapter.minio.MinioClients;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.bootstrap.ServiceRuntime;
 import smap.analytics.bootstrap.config.ServiceSettings;
 import smap.analytics.bootstrap.demo.SimulatedCrawler;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.ledger.BatchEntry;
 import smap.analytics.embedded.s3.EmbeddedS3Server;
 
 /**

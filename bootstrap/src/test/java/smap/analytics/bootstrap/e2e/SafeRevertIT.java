@@ -15,12 +15,12 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import smap.analytics.application.port.out.FlagChange;
 import smap.analytics.bootstrap.ServiceRuntime;
 import smap.analytics.bootstrap.demo.SampleBatches;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
 import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.flag.FlagChange;
 import smap.analytics.domain.flag.FlagScope;
 
 /**
@@ -42,15 +42,14 @@ class SafeRevertIT {
     service = RunningService.start("revert", ServiceRuntime.Mode.HEADLESS, env -> {});
     channel = service.broker().createChannel();
     collectorQueue = "revert.collector." + service.suffix();
-    channel.queueDeclare(collectorQueue, false, false, true, null);
-    channel.queueBind(
-        collectorQueue,
-        service.settings().broker().publishExchange(),
-        service.settings().broker().publishRoutingKey());
+    TestInfrastructure.declareCollector(channel, collectorQueue, service.settings());
   }
 
   @AfterAll
   static void stop() throws Exception {
+    if (channel != null) {
+      channel.queueDelete(collectorQueue);
+    }
     if (service != null) {
       service.close();
     }

@@ -89,6 +89,25 @@ public final class TestInfrastructure {
     }
   }
 
+  /** How long an unused test queue lives on the broker: a crashed run's queue goes by itself. */
+  static final int QUEUE_EXPIRES_MILLIS = 10 * 60 * 1000;
+
+  /**
+   * Declares the Collector's queue of a test, bound to the service's result exchange. RabbitMQ
+   * deletes it {@link #QUEUE_EXPIRES_MILLIS} after its last use, so a run that dies before its
+   * {@code queueDelete} leaves nothing behind for long.
+   */
+  public static void declareCollector(
+      com.rabbitmq.client.Channel channel,
+      String queue,
+      smap.analytics.bootstrap.config.ServiceSettings settings)
+      throws java.io.IOException {
+    channel.queueDeclare(
+        queue, false, false, true, java.util.Map.of("x-expires", QUEUE_EXPIRES_MILLIS));
+    channel.queueBind(
+        queue, settings.broker().publishExchange(), settings.broker().publishRoutingKey());
+  }
+
   /** Creates an empty database and returns its JDBC URL. */
   public static String createDatabase(String name) {
     try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.bootstrap.ServiceRuntime;
 import smap.analytics.bootstrap.demo.SampleBatches;
 import smap.analytics.bootstrap.e2e.RunningService;
 import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.ledger.BatchEntry;
 
 /**
  * Deadlines (BATCH_TIMEOUT_SECONDS = 3 here) end to end, on a running service whose object store

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.bootstrap.ServiceRuntime;
 import smap.analytics.bootstrap.demo.SampleBatches;
 import smap.analytics.bootstrap.e2e.RunningService;
 import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.ledger.BatchEntry;
 
 /**
  * Poison: a message whose handling crashes on every attempt (a test-only object store port that

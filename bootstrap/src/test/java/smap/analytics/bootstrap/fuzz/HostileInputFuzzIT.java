@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -454,9 +453,7 @@ class HostileInputFuzzIT {
     byte[] body = envelope(c, nonce, key);
     long before = ledgerCount();
     DeliveryOutcome outcome =
-        service.process(
-            new ProcessDeliveryCommand(
-                "fuzz.in", body, decoder.decode(body), false, Instant.now()));
+        service.process(ProcessDeliveryCommand.delivery("fuzz.in", body, decoder.decode(body), 0));
 
     assertThat(outcome)
         .as("outcome of case %s (%s, %s)", n, c.fileDamage(), c.envelopeDamage())

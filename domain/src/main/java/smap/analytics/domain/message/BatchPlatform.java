@@ -14,11 +14,11 @@ public final class BatchPlatform {
   /**
    * Resolves the platform.
    *
-   * @param payloadPlatform {@code payload.platform} as sent, or null
+   * @param payloadPlatform {@code payload.platform} as read, or null when it was missing
    * @param items the batch's entries as JSON trees (entries that are not objects are skipped)
    */
-  public static Platform resolve(String payloadPlatform, List<?> items) {
-    Platform fromPayload = Platform.from(payloadPlatform);
+  public static Platform resolve(Platform payloadPlatform, List<?> items) {
+    Platform fromPayload = payloadPlatform == null ? Platform.UNKNOWN : payloadPlatform;
     if (fromPayload != Platform.UNKNOWN || items == null) {
       return fromPayload;
     }

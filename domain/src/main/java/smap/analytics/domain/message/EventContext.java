@@ -3,10 +3,12 @@ package smap.analytics.domain.message;
 import java.time.Instant;
 import java.util.Objects;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.batch.Platform;
 
 /**
  * The event fields that travel with every item of a batch and into every row it writes. All but
- * {@code eventId} may be null: producers omit them.
+ * {@code eventId} may be null: producers omit them. {@code platform} is null when the producer
+ * named none, {@link Platform#UNKNOWN} when it named one outside the known set.
  */
 public record EventContext(
     EventId eventId,
@@ -16,7 +18,7 @@ public record EventContext(
     String jobId,
     Integer batchIndex,
     Integer contentCount,
-    String platform,
+    Platform platform,
     String taskType,
     String brandName,
     String keyword) {

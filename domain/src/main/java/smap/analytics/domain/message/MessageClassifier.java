@@ -194,7 +194,7 @@ public final class MessageClassifier {
             text(payload.get("job_id")),
             toInt(JsonTree.wholeNumber(payload.get("batch_index"))),
             toInt(contentCount),
-            text(payload.get("platform")),
+            platform(text(payload.get("platform")), "payload.", warnings),
             text(payload.get("task_type")),
             text(payload.get("brand_name")),
             text(payload.get("keyword"))),
@@ -204,25 +204,9 @@ public final class MessageClassifier {
 
   /**
    * The envelope as it can be stored: text bounded to its columns without the characters PostgreSQL
-   * refuses, and the platform one of the known set (an unknown one is {@code UNKNOWN}; the raw text
-   * stays in the stored message). Each change is a warning.
+   * refuses. Each change is a warning.
    */
   static EventContext storable(EventContext raw, String prefix, List<String> warnings) {
-    String platform = raw.platform();
-    if (platform != null) {
-      Platform known = Platform.from(platform);
-      if (known == Platform.UNKNOWN && !platform.strip().equalsIgnoreCase("unknown")) {
-        warnings.add(
-            prefix
-                + "platform: '"
-                + Storable.reason(platform, ColumnLimits.PLATFORM)
-                + "' is not one of "
-                + java.util.Arrays.toString(Platform.values())
-                + "; stored as UNKNOWN (the raw value stays in the stored message)");
-      }
-      // a known one keeps its spelling (trimmed); the ledger stores it upper-cased
-      platform = known == Platform.UNKNOWN ? known.name() : platform.strip();
-    }
     return new EventContext(
         raw.eventId(),
         Storable.text(raw.eventType(), ColumnLimits.EVENT_TYPE, "event_type", warnings),
@@ -231,10 +215,31 @@ public final class MessageClassifier {
         Storable.text(raw.jobId(), ColumnLimits.JOB_ID, prefix + "job_id", warnings),
         raw.batchIndex(),
         raw.contentCount(),
-        platform,
+        raw.platform(),
         Storable.text(raw.taskType(), ColumnLimits.TASK_TYPE, prefix + "task_type", warnings),
         Storable.text(raw.brandName(), ColumnLimits.BRAND_NAME, prefix + "brand_name", warnings),
         Storable.text(raw.keyword(), ColumnLimits.KEYWORD, prefix + "keyword", warnings));
+  }
+
+  /**
+   * The platform as read: null when none was named, else one of the known set; an unknown one is
+   * {@code UNKNOWN} with a warning (the raw text stays in the stored message).
+   */
+  static Platform platform(String raw, String prefix, List<String> warnings) {
+    if (raw == null) {
+      return null;
+    }
+    Platform known = Platform.from(raw);
+    if (known == Platform.UNKNOWN && !raw.strip().equalsIgnoreCase("unknown")) {
+      warnings.add(
+          prefix
+              + "platform: '"
+              + Storable.reason(raw, ColumnLimits.PLATFORM)
+              + "' is not one of "
+              + java.util.Arrays.toString(Platform.values())
+              + "; stored as UNKNOWN (the raw value stays in the stored message)");
+    }
+    return known;
   }
 
   /** Legacy messages carry their context at the top level or in the post's {@code meta}. */
@@ -249,7 +254,10 @@ public final class MessageClassifier {
             text(JsonTree.first(root, "job_id", "meta.job_id")),
             toInt(JsonTree.wholeNumber(JsonTree.first(root, "batch_index", "meta.batch_index"))),
             1,
-            text(JsonTree.first(root, "platform", "meta.platform", "data_ref.platform")),
+            platform(
+                text(JsonTree.first(root, "platform", "meta.platform", "data_ref.platform")),
+                "",
+                warnings),
             text(JsonTree.first(root, "task_type", "meta.task_type")),
             text(JsonTree.first(root, "brand_name", "meta.brand_name")),
             text(JsonTree.first(root, "keyword", "meta.keyword", "meta.keyword_source"))),

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import smap.analytics.domain.batch.Platform;
 
 /**
  * One row of {@code post_analytics}: the analysed post with its crawler and batch metadata. The
@@ -14,7 +15,7 @@ import java.util.Objects;
 public record PostRecord(
     String id,
     String projectId,
-    String platform,
+    Platform platform,
     Instant publishedAt,
     Instant analyzedAt,
     Sentiment sentiment,

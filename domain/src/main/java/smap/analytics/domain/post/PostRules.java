@@ -1,7 +1,6 @@
 package smap.analytics.domain.post;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import smap.analytics.domain.batch.Platform;
 import smap.analytics.domain.storable.ColumnLimits;
@@ -16,11 +15,11 @@ public final class PostRules {
 
   /**
    * The platform stored for an item: its own {@code meta.platform} when that names a known
-   * platform, else the batch's (CONTRACT 2). Always one of {@link Platform}'s names.
+   * platform, else the batch's (CONTRACT 2).
    */
-  public static String itemPlatform(String itemPlatform, String batchPlatform) {
+  public static Platform itemPlatform(String itemPlatform, Platform batchPlatform) {
     Platform own = Platform.from(itemPlatform);
-    return own != Platform.UNKNOWN ? own.name() : Platform.from(batchPlatform).name();
+    return own != Platform.UNKNOWN ? own : Objects.requireNonNull(batchPlatform, "batchPlatform");
   }
 
   /**
@@ -36,8 +35,7 @@ public final class PostRules {
   }
 
   /** {@code pipeline_version}: the prefix, the platform in lower case and {@code _v3}. */
-  public static String pipelineVersion(String prefix, String platform) {
-    return Storable.text(
-        prefix + platform.toLowerCase(Locale.ROOT) + "_v3", ColumnLimits.PIPELINE_VERSION);
+  public static String pipelineVersion(String prefix, Platform platform) {
+    return Storable.text(prefix + platform.lowerName() + "_v3", ColumnLimits.PIPELINE_VERSION);
   }
 }

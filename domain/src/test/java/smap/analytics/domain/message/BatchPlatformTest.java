@@ -18,7 +18,9 @@ class BatchPlatformTest {
   @ParameterizedTest
   @CsvSource({"tiktok, TIKTOK", "YOUTUBE, YOUTUBE", "' Tiktok ', TIKTOK"})
   void thePayloadPlatformWins(String payload, Platform expected) {
-    assertThat(BatchPlatform.resolve(payload, items("[{'meta': {'platform': 'FACEBOOK'}}]")))
+    assertThat(
+            BatchPlatform.resolve(
+                Platform.from(payload), items("[{'meta': {'platform': 'FACEBOOK'}}]")))
         .isEqualTo(expected);
   }
 
@@ -26,7 +28,9 @@ class BatchPlatformTest {
   void givenNoPayloadPlatform_theItemsMetaPlatformIsUsed() {
     assertThat(BatchPlatform.resolve(null, items("[{'meta': {'platform': 'TIKTOK'}}]")))
         .isEqualTo(Platform.TIKTOK);
-    assertThat(BatchPlatform.resolve("  ", items("[{'meta': {'platform': 'youtube'}}]")))
+    assertThat(
+            BatchPlatform.resolve(
+                Platform.from("  "), items("[{'meta': {'platform': 'youtube'}}]")))
         .isEqualTo(Platform.YOUTUBE);
   }
 
@@ -43,7 +47,9 @@ class BatchPlatformTest {
 
   @Test
   void anUnrecognisedPayloadPlatformFallsBackToTheItems() {
-    assertThat(BatchPlatform.resolve("tik-tok", items("[{'meta': {'platform': 'TIKTOK'}}]")))
+    assertThat(
+            BatchPlatform.resolve(
+                Platform.from("tik-tok"), items("[{'meta': {'platform': 'TIKTOK'}}]")))
         .isEqualTo(Platform.TIKTOK);
   }
 

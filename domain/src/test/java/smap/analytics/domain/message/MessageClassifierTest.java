@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import smap.analytics.domain.batch.EventId;
 import smap.analytics.domain.batch.ObjectLocation;
+import smap.analytics.domain.batch.Platform;
 import smap.analytics.domain.message.Classification.Accepted;
 import smap.analytics.domain.message.Classification.Rejected;
 import smap.analytics.domain.message.InboundMessage.DataCollectedEvent;
@@ -81,7 +82,7 @@ class MessageClassifierTest {
                   "fc5d5ffb-36cc-4c8d-a288-f5215af7fb80-brand-0",
                   0,
                   50,
-                  "tiktok",
+                  Platform.TIKTOK,
                   "research_and_crawl",
                   "VinFast",
                   "VinFast VF8"));
@@ -103,7 +104,7 @@ class MessageClassifierTest {
 
       assertThat(accepted.message()).isInstanceOf(DataCollectedEvent.class);
       assertThat(accepted.context().eventId().derived()).isFalse();
-      assertThat(accepted.context().platform()).isEqualTo("tiktok");
+      assertThat(accepted.context().platform()).isEqualTo(Platform.TIKTOK);
       assertThat(accepted.context().contentCount()).isEqualTo(50);
       assertThat(((DataCollectedEvent) accepted.message()).location().bucket())
           .isEqualTo("crawl-results");
@@ -366,7 +367,7 @@ class MessageClassifierTest {
                   accepted.context(), new ObjectLocation("crawl-results", "posts/7441.json")));
       assertThat(accepted.message().format()).isEqualTo(MessageFormat.LEGACY_REFERENCE);
       assertThat(accepted.context().jobId()).isEqualTo("proj_xyz-brand-0");
-      assertThat(accepted.context().platform()).isEqualTo("tiktok");
+      assertThat(accepted.context().platform()).isEqualTo(Platform.TIKTOK);
       assertThat(accepted.context().contentCount()).isEqualTo(1);
     }
 
@@ -407,7 +408,7 @@ class MessageClassifierTest {
       assertThat(accepted.message()).isInstanceOf(LegacyInline.class);
       assertThat(accepted.message().format()).isEqualTo(MessageFormat.LEGACY_INLINE);
       assertThat(((LegacyInline) accepted.message()).item()).isEqualTo(JsonFixtures.tree(json));
-      assertThat(accepted.context().platform()).isEqualTo("TIKTOK");
+      assertThat(accepted.context().platform()).isEqualTo(Platform.TIKTOK);
       assertThat(accepted.context().jobId()).isEqualTo("proj_xyz-brand-0");
       assertThat(accepted.context().projectId()).isEqualTo("proj_xyz");
       assertThat(accepted.context().timestamp()).isEqualTo(Instant.parse("2025-12-06T10:15:30Z"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import smap.analytics.domain.batch.Platform;
 import smap.analytics.domain.post.PostRecord.AuthorInfo;
 import smap.analytics.domain.post.PostRecord.Content;
 import smap.analytics.domain.post.PostRecord.CrawlMetadata;
@@ -20,7 +21,7 @@ class PostRecordTest {
     return new PostRecord(
         id,
         projectId,
-        "TIKTOK",
+        Platform.TIKTOK,
         T,
         T,
         sentiment,

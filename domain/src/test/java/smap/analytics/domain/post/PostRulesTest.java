@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import smap.analytics.domain.batch.Platform;
 import smap.analytics.domain.error.ErrorCode;
 
 class PostRulesTest {
@@ -19,11 +20,9 @@ class PostRulesTest {
         "'', YOUTUBE, YOUTUBE",
         "myspace, TIKTOK, TIKTOK",
         "tiktoktiktoktiktoktiktoktiktok, YOUTUBE, YOUTUBE",
-        "NULL, NULL, UNKNOWN",
-        "myspace, UNKNOWN, UNKNOWN",
-        "NULL, somethingelse, UNKNOWN"
+        "myspace, UNKNOWN, UNKNOWN"
       })
-  void theItemsKnownPlatformElseTheBatchs(String item, String batch, String stored) {
+  void theItemsKnownPlatformElseTheBatchs(String item, Platform batch, Platform stored) {
     assertThat(PostRules.itemPlatform(item, batch)).isEqualTo(stored);
   }
 
@@ -49,7 +48,7 @@ class PostRulesTest {
         + " a_very_long_prefix_that_nobody_should_configure_re"
   })
   void pipelineVersionIsPrefixPlatformAndV3WithinItsColumn(
-      String prefix, String platform, String stored) {
+      String prefix, Platform platform, String stored) {
     assertThat(PostRules.pipelineVersion(prefix, platform)).isEqualTo(stored);
   }
 

@@ -14,6 +14,7 @@ import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import smap.analytics.adapter.postgres.schema.tables.records.AuditLogRecord;
 import smap.analytics.application.port.out.console.AuditLogPort;
+import smap.analytics.domain.audit.AuditEntry;
 
 /** Adapter: the operator audit log in PostgreSQL (typed jOOQ over the generated schema). */
 public final class JooqAuditLogAdapter implements AuditLogPort {

@@ -15,10 +15,22 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import smap.analytics.adapter.postgres.JooqBatchLedgerAdapter;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.application.port.out.BatchLedgerPort;
 import smap.analytics.application.port.out.console.ConsoleQueryPort;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.console.Attempt;
+import smap.analytics.domain.console.BatchDetail;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.console.BatchRow;
+import smap.analytics.domain.console.Count;
+import smap.analytics.domain.console.Cursor;
+import smap.analytics.domain.console.ErrorGroup;
+import smap.analytics.domain.console.ErrorRow;
+import smap.analytics.domain.console.OutboxRow;
+import smap.analytics.domain.console.PostRow;
+import smap.analytics.domain.console.SeriesPoint;
+import smap.analytics.domain.console.Throughput;
+import smap.analytics.domain.ledger.BatchEntry;
 
 /**
  * Adapter: the console's queries. The batch list uses keyset pagination on (received_at, event_id)

@@ -18,9 +18,10 @@ import org.jooq.Record2;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import smap.analytics.adapter.postgres.schema.tables.records.ReplayJobsRecord;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
 import smap.analytics.application.port.out.console.ReplayJobPort;
 import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.replay.ReplayJob;
 import smap.analytics.domain.replay.ReplayJobState;
 
 /**

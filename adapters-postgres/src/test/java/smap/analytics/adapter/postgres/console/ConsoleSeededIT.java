@@ -15,9 +15,9 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import smap.analytics.adapter.postgres.FlywayMigrator;
 import smap.analytics.adapter.postgres.PostgresDataSources;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchRow;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.Cursor;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.console.BatchRow;
+import smap.analytics.domain.console.Cursor;
 
 /**
  * The console's list queries over 100 000 batches and 1 000 000 error rows. Server times are

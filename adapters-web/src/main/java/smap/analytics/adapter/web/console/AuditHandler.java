@@ -8,7 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import smap.analytics.application.port.in.console.AuditTrailUseCase;
-import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
+import smap.analytics.domain.audit.AuditEntry;
 
 /** Screen: the audit log with filters and CSV export. */
 final class AuditHandler {

@@ -12,10 +12,10 @@ import smap.analytics.application.port.in.console.BrowseBatchesUseCase.BatchPage
 import smap.analytics.application.port.in.console.ReplayBatchUseCase;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayCommand;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayOutcome;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchDetail;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.Cursor;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.console.BatchDetail;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.console.Cursor;
 
 /** Screens: the batch list with filters and keyset pages; one batch with its replay form. */
 final class BatchesHandler {
@@ -47,18 +47,23 @@ final class BatchesHandler {
         ConsoleSupport.instant(param.apply("to"), "to"));
   }
 
-  private BatchPage query(Context ctx, BatchFilter filter) {
+  /** A page and the milliseconds it took to read. */
+  private record Timed(BatchPage page, long serverMillis) {}
+
+  private Timed query(Context ctx, BatchFilter filter) {
     return query(ctx, filter, PAGE);
   }
 
-  private BatchPage query(Context ctx, BatchFilter filter, int limit) {
+  private Timed query(Context ctx, BatchFilter filter, int limit) {
     Cursor after = null;
     String at = ctx.queryParam("after_at");
     String id = ctx.queryParam("after_id");
     if (at != null && id != null) {
       after = new Cursor(ConsoleSupport.instant(at, "after_at"), id);
     }
-    return batches.list(new BatchListQuery(filter, after, limit));
+    long start = System.nanoTime();
+    BatchPage page = batches.list(new BatchListQuery(filter, after, limit));
+    return new Timed(page, (System.nanoTime() - start) / 1_000_000);
   }
 
   private static String nextQuery(BatchFilter f, BatchPage page) {
@@ -92,20 +97,22 @@ final class BatchesHandler {
 
   void list(Context ctx) {
     BatchFilter filter = filter(ctx);
-    BatchPage page = query(ctx, filter);
+    Timed timed = query(ctx, filter);
     Pages.BatchesPage model =
         new Pages.BatchesPage(
             ConsoleSupport.chrome(ctx, "Batches", "batches"),
             filter,
-            page,
-            nextQuery(filter, page));
+            timed.page(),
+            nextQuery(filter, timed.page()),
+            timed.serverMillis());
     ConsoleSupport.render(
         ctx, ConsoleSupport.htmx(ctx) ? "batches_rows.jte" : "batches.jte", model);
   }
 
   void listApi(Context ctx) {
     BatchFilter filter = filter(ctx);
-    BatchPage page = query(ctx, filter, Bounds.limit(ctx, "limit", PAGE, Bounds.MAX_BATCH_PAGE));
+    Timed timed = query(ctx, filter, Bounds.limit(ctx, "limit", PAGE, Bounds.MAX_BATCH_PAGE));
+    BatchPage page = timed.page();
     ConsoleSupport.json(
         ctx,
         Map.of(
@@ -119,7 +126,7 @@ final class BatchesHandler {
                         ? ""
                         : "&limit=" + Fmt.query(ctx.queryParam("limit"))),
             "server_millis",
-            page.serverMillis()));
+            timed.serverMillis()));
   }
 
   private BatchDetail detail(Context ctx) {

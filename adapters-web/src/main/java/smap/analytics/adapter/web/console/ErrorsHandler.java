@@ -7,8 +7,9 @@ import java.util.List;
 import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase;
 import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase.ErrorQuery;
 import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase.ErrorReport;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorGroup;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorRow;
+import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase.Total;
+import smap.analytics.domain.console.ErrorGroup;
+import smap.analytics.domain.console.ErrorRow;
 
 /** Screen: the error distribution of a window, drill-down by code, CSV export. */
 final class ErrorsHandler {
@@ -45,6 +46,37 @@ final class ErrorsHandler {
     return window;
   }
 
+  /** The error report of a window, in the JSON API's shape. */
+  record ErrorsJson(
+      Query query,
+      List<ErrorGroup> groups,
+      List<Total> byCode,
+      List<Total> byCategory,
+      List<Total> byPlatform,
+      long transientCount,
+      long permanentCount,
+      long total,
+      long serverMillis,
+      ErrorChart series) {}
+
+  /** The window and source a report covers ({@code source} null for both). */
+  record Query(Instant from, Instant to, String source) {}
+
+  /** A report with the chart of its series and the milliseconds it took to read. */
+  private record Timed(ErrorReport report, ErrorChart chart, long serverMillis) {}
+
+  private Timed report(Context ctx, Window w) {
+    long start = System.nanoTime();
+    ErrorReport report =
+        errors.report(
+            new ErrorQuery(
+                w.from(),
+                w.to(),
+                source(ctx),
+                ErrorChart.bucketSeconds(java.time.Duration.between(w.from(), w.to()))));
+    return new Timed(report, ErrorChart.of(report), (System.nanoTime() - start) / 1_000_000);
+  }
+
   private static String source(Context ctx) {
     String source = ConsoleSupport.blankToNull(ctx.queryParam("source"));
     return source == null || source.equals("all") ? null : source;
@@ -52,7 +84,7 @@ final class ErrorsHandler {
 
   void page(Context ctx) {
     Window w = window(ctx);
-    ErrorReport report = errors.report(new ErrorQuery(w.from(), w.to(), source(ctx)));
+    Timed timed = report(ctx, w);
     String code = ConsoleSupport.blankToNull(ctx.queryParam("code"));
     List<ErrorRow> items = code == null ? List.of() : errors.items(code, w.from(), w.to(), 100);
     ConsoleSupport.render(
@@ -60,7 +92,9 @@ final class ErrorsHandler {
         "errors.jte",
         new Pages.ErrorsPage(
             ConsoleSupport.chrome(ctx, "Crawl errors", "errors"),
-            report,
+            timed.report(),
+            timed.chart(),
+            timed.serverMillis(),
             w.label(),
             w.from(),
             w.to(),
@@ -70,12 +104,26 @@ final class ErrorsHandler {
 
   void api(Context ctx) {
     Window w = window(ctx);
-    ConsoleSupport.json(ctx, errors.report(new ErrorQuery(w.from(), w.to(), source(ctx))));
+    Timed timed = report(ctx, w);
+    ErrorReport r = timed.report();
+    ConsoleSupport.json(
+        ctx,
+        new ErrorsJson(
+            new Query(r.query().from(), r.query().to(), r.query().source()),
+            r.groups(),
+            r.byCode(),
+            r.byCategory(),
+            r.byPlatform(),
+            r.transientCount(),
+            r.permanentCount(),
+            r.total(),
+            timed.serverMillis(),
+            timed.chart()));
   }
 
   void csv(Context ctx) {
     Window w = window(ctx);
-    ErrorReport report = errors.report(new ErrorQuery(w.from(), w.to(), source(ctx)));
+    ErrorReport report = report(ctx, w).report();
     StringBuilder csv =
         new StringBuilder(
             "error_code,category,transient,platform,source,count,first_seen,last_seen,new_in_window\n");

@@ -6,10 +6,10 @@ import smap.analytics.application.port.in.console.BrowseBatchesUseCase.BatchPage
 import smap.analytics.application.port.in.console.InspectCrawlErrorsUseCase.ErrorReport;
 import smap.analytics.application.port.in.console.ManageFlagsUseCase.FlagBoard;
 import smap.analytics.application.port.in.console.ShowOverviewUseCase.Overview;
-import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchDetail;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorRow;
+import smap.analytics.domain.audit.AuditEntry;
+import smap.analytics.domain.console.BatchDetail;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.console.ErrorRow;
 import smap.analytics.domain.replay.ReplayJobState;
 
 /** The typed models of the console's templates, one per page or fragment. */
@@ -19,9 +19,7 @@ public final class Pages {
 
   /** The results the broker returned as unroutable, with the outcome of a resend. */
   public record UnroutablePage(
-      Chrome chrome,
-      List<smap.analytics.application.port.out.ResultOutboxPort.UnroutableResult> rows,
-      String flash) {}
+      Chrome chrome, List<smap.analytics.domain.console.UnroutableResult> rows, String flash) {}
 
   /** The login page. */
   public record LoginPage(String csrf, String error, String next) {}
@@ -30,7 +28,9 @@ public final class Pages {
   public record OverviewPage(Chrome chrome, Overview overview) {}
 
   /** The batch list with its filters and the query string of the next page. */
-  public record BatchesPage(Chrome chrome, BatchFilter filter, BatchPage page, String nextQuery) {}
+  /** The batch list; {@code serverMillis} is how long reading the page took. */
+  public record BatchesPage(
+      Chrome chrome, BatchFilter filter, BatchPage page, String nextQuery, long serverMillis) {}
 
   /** One batch. */
   public record BatchPageModel(Chrome chrome, BatchDetail detail, String replayKey, String flash) {}
@@ -39,6 +39,8 @@ public final class Pages {
   public record ErrorsPage(
       Chrome chrome,
       ErrorReport report,
+      ErrorChart chart,
+      long serverMillis,
       String window,
       Instant from,
       Instant to,
@@ -49,15 +51,11 @@ public final class Pages {
   public record FlagsPage(Chrome chrome, FlagBoard board, String flash) {}
 
   /** The replay jobs. */
-  public record ReplaysPage(
-      Chrome chrome,
-      List<smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob> jobs) {}
+  public record ReplaysPage(Chrome chrome, List<smap.analytics.domain.replay.ReplayJob> jobs) {}
 
   /** One replay job: its frozen set's count, a sample, its progress and controls. */
   public record ReplayJobPage(
-      Chrome chrome,
-      smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob job,
-      List<String> sample) {
+      Chrome chrome, smap.analytics.domain.replay.ReplayJob job, List<String> sample) {
 
     /** The operator actions the job's state offers, in button order. */
     public List<String> actions() {

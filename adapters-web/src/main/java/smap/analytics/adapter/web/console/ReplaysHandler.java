@@ -8,8 +8,8 @@ import java.util.Optional;
 import smap.analytics.application.port.in.console.ReplayBatchesUseCase;
 import smap.analytics.application.port.in.console.ReplayBatchesUseCase.Preview;
 import smap.analytics.application.port.in.console.ReplayBatchesUseCase.PreviewCommand;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
-import smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.replay.ReplayJob;
 
 /** Screens: replay a filtered set (preview of the frozen set, then start), jobs with progress. */
 final class ReplaysHandler {

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import smap.analytics.application.port.in.console.AuditTrailUseCase;
-import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
+import smap.analytics.domain.audit.AuditEntry;
 
 /**
  * Checks a name and password, for the sign-in form and HTTP Basic alike: odd input is refused with

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import smap.analytics.application.port.out.PipelineMetricsPort;
+import smap.analytics.domain.batch.Platform;
 
 /**
  * Adapter: the pipeline's metrics in a Micrometer Prometheus registry, named as CONTRACT 9 and
@@ -139,16 +140,16 @@ public final class MicrometerPipelineMetricsAdapter implements PipelineMetricsPo
   }
 
   @Override
-  public void eventProcessed(String platform, String status, Duration duration) {
+  public void eventProcessed(Platform platform, String status, Duration duration) {
     Counter.builder("analytics.events.processed")
         .description("Batches that reached succeeded or partial")
-        .tag("platform", platform)
+        .tag("platform", platform.name())
         .tag("status", status)
         .register(registry)
         .increment();
     Timer.builder("analytics.event.processing.duration")
         .description("Time from delivery to commit of a batch")
-        .tag("platform", platform)
+        .tag("platform", platform.name())
         .serviceLevelObjectives(PROCESSING_BUCKETS)
         .register(registry)
         .record(duration);
@@ -156,10 +157,10 @@ public final class MicrometerPipelineMetricsAdapter implements PipelineMetricsPo
   }
 
   @Override
-  public void eventFailed(String platform, String kind) {
+  public void eventFailed(Platform platform, String kind) {
     Counter.builder("analytics.events.failed")
         .description("Batches rejected, failed, parked, or retried after a transient failure")
-        .tag("platform", platform)
+        .tag("platform", platform.name())
         .tag("kind", kind)
         .register(registry)
         .increment();
@@ -185,38 +186,38 @@ public final class MicrometerPipelineMetricsAdapter implements PipelineMetricsPo
   }
 
   @Override
-  public void itemsProcessed(String platform, String status, int count) {
+  public void itemsProcessed(Platform platform, String status, int count) {
     Counter.builder("analytics.items.processed")
         .description("Items by platform and outcome (success, crawler_error, analysis_error)")
-        .tag("platform", platform)
+        .tag("platform", platform.name())
         .tag("status", status)
         .register(registry)
         .increment(count);
   }
 
   @Override
-  public void errorRecorded(String code, String category, String platform, String source) {
+  public void errorRecorded(String code, String category, Platform platform, String source) {
     Counter.builder("analytics.errors.by.code")
         .description("Error items by error code")
         .tag("error_code", code)
-        .tag("platform", platform)
+        .tag("platform", platform.name())
         .tag("source", source)
         .register(registry)
         .increment();
     Counter.builder("analytics.errors.by.category")
         .description("Error items by error category")
         .tag("error_category", category)
-        .tag("platform", platform)
+        .tag("platform", platform.name())
         .tag("source", source)
         .register(registry)
         .increment();
   }
 
   @Override
-  public void batchSizeMismatch(String platform) {
+  public void batchSizeMismatch(Platform platform) {
     Counter.builder("analytics.batch.size.mismatch")
         .description("Batches whose item count differs from the platform's expected size")
-        .tag("platform", platform)
+        .tag("platform", platform.name())
         .register(registry)
         .increment();
   }

@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
-import smap.analytics.application.port.out.RetainedData;
 import smap.analytics.application.port.out.RetentionMetricsPort;
+import smap.analytics.domain.retention.RetainedData;
 
 /**
  * Adapter: {@code analytics_retention_pruned_rows_total{table=...}}, the rows the retention job

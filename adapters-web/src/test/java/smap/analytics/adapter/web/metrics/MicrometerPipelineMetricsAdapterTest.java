@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import smap.analytics.domain.batch.Platform;
 
 class MicrometerPipelineMetricsAdapterTest {
 
@@ -12,12 +13,12 @@ class MicrometerPipelineMetricsAdapterTest {
   @Test
   void exposesTheContractNamesWithTheAnalyticsPrefix() {
     metrics.eventReceived("analytics.data.collected", "batch_event");
-    metrics.eventProcessed("TIKTOK", "succeeded", Duration.ofMillis(700));
-    metrics.eventFailed("YOUTUBE", "rejected");
+    metrics.eventProcessed(Platform.TIKTOK, "succeeded", Duration.ofMillis(700));
+    metrics.eventFailed(Platform.YOUTUBE, "rejected");
     metrics.batchFetched(Duration.ofMillis(20), Duration.ofMillis(5), true);
-    metrics.itemsProcessed("TIKTOK", "success", 48);
-    metrics.errorRecorded("RATE_LIMITED", "rate_limiting", "TIKTOK", "crawler");
-    metrics.batchSizeMismatch("YOUTUBE");
+    metrics.itemsProcessed(Platform.TIKTOK, "success", 48);
+    metrics.errorRecorded("RATE_LIMITED", "rate_limiting", Platform.TIKTOK, "crawler");
+    metrics.batchSizeMismatch(Platform.YOUTUBE);
     metrics.duplicateSkipped();
     metrics.replayed("succeeded");
     metrics.projectIdConflict();
@@ -54,8 +55,8 @@ class MicrometerPipelineMetricsAdapterTest {
 
   @Test
   void noLastBatchRateGaugesOnlyCountersPrometheusCanRate() {
-    metrics.itemsProcessed("YOUTUBE", "success", 19);
-    metrics.itemsProcessed("YOUTUBE", "analysis_error", 1);
+    metrics.itemsProcessed(Platform.YOUTUBE, "success", 19);
+    metrics.itemsProcessed(Platform.YOUTUBE, "analysis_error", 1);
 
     assertThat(metrics.scrape())
         .doesNotContain("analytics_success_rate")
@@ -94,7 +95,7 @@ class MicrometerPipelineMetricsAdapterTest {
   @Test
   void lastSuccessTimeMovesWhenABatchIsCommitted() {
     double before = lastSuccess();
-    metrics.eventProcessed("TIKTOK", "partial", Duration.ofMillis(5));
+    metrics.eventProcessed(Platform.TIKTOK, "partial", Duration.ofMillis(5));
     assertThat(lastSuccess()).isGreaterThanOrEqualTo(before).isPositive();
   }
 

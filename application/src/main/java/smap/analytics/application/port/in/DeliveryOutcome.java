@@ -18,7 +18,8 @@ public sealed interface DeliveryOutcome {
 
   /**
    * Do not ack: put the message back and pause consumption for about {@code pause}, because a
-   * dependency is down (or the object is not there yet), or because processing crashed.
+   * dependency is down, or because processing crashed. (A missing object is retried inside the
+   * fetch, then fails the batch: it is no reason to hold the queue.)
    *
    * @param dependency what failed, or null when it was not a dependency
    * @param crashed true when processing crashed (a bug): the consumer then counts the crash on the

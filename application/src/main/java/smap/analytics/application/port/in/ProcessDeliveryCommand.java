@@ -1,67 +1,49 @@
 package smap.analytics.application.port.in;
 
-import java.time.Instant;
 import java.util.Objects;
+import smap.analytics.domain.message.DecodedBody;
 
 /**
- * Command: one delivery as the broker handed it over.
+ * Command: one message to process, as the broker delivered it or as an operator replays it.
  *
- * @param queue the queue it came from
+ * <p>The body travels as bytes and as its decoding: the bytes are what the ledger keeps (bounded)
+ * and what an undecodable message's event id is derived from; the decoding is done once, by the
+ * inbound adapter (or by {@code MessageDecoderPort} for a replay), so the service never parses.
+ *
+ * @param queue the queue it came from (for a replay, the queue it first came from)
  * @param body the raw bytes (kept, bounded, for rejected batches and replays)
  * @param decoded the body decoded as JSON, or why it could not be
- * @param redelivered the broker's redelivered flag
- * @param receivedAt when the delivery arrived
  * @param replay set when an operator replays a stored batch, null for a broker delivery
  * @param crashes earlier deliveries of this message that crashed, as counted on the message itself
- *     (a header the consumer keeps), so they count even when the ledger could not record them
+ *     (a header the consumer keeps), so they count even when the ledger could not record them; 0
+ *     for a replay
  */
 public record ProcessDeliveryCommand(
-    String queue,
-    byte[] body,
-    DecodedBody decoded,
-    boolean redelivered,
-    Instant receivedAt,
-    Replay replay,
-    int crashes) {
-
-  /** A broker delivery (not a replay) that has not crashed before. */
-  public ProcessDeliveryCommand(
-      String queue, byte[] body, DecodedBody decoded, boolean redelivered, Instant receivedAt) {
-    this(queue, body, decoded, redelivered, receivedAt, null, 0);
-  }
-
-  /** A delivery or a replay that has not crashed before. */
-  public ProcessDeliveryCommand(
-      String queue,
-      byte[] body,
-      DecodedBody decoded,
-      boolean redelivered,
-      Instant receivedAt,
-      Replay replay) {
-    this(queue, body, decoded, redelivered, receivedAt, replay, 0);
-  }
+    String queue, byte[] body, DecodedBody decoded, Replay replay, int crashes) {
 
   public ProcessDeliveryCommand {
     Objects.requireNonNull(queue, "queue");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(decoded, "decoded");
-    Objects.requireNonNull(receivedAt, "receivedAt");
     if (crashes < 0) {
       throw new IllegalArgumentException("crashes must be >= 0, got " + crashes);
     }
+    if (replay != null && crashes != 0) {
+      throw new IllegalArgumentException("crashes: a replay has none, got " + crashes);
+    }
   }
 
-  /** A message body after UTF-8 and JSON decoding. */
-  public sealed interface DecodedBody {
-    /** Decoded into a JSON tree of JDK types (numbers lossless). */
-    record Json(Object tree) implements DecodedBody {}
+  /** A broker delivery that crashed {@code crashes} times before. */
+  public static ProcessDeliveryCommand delivery(
+      String queue, byte[] body, DecodedBody decoded, int crashes) {
+    return new ProcessDeliveryCommand(queue, body, decoded, null, crashes);
+  }
 
-    /** Not UTF-8 or not JSON; {@code reason} says what and where (line, column). */
-    record Undecodable(String reason) implements DecodedBody {
-      public Undecodable {
-        Objects.requireNonNull(reason, "reason");
-      }
-    }
+  /** An operator's replay of a stored batch. */
+  public static ProcessDeliveryCommand replay(
+      String queue, byte[] body, DecodedBody decoded, Replay replay) {
+    return new ProcessDeliveryCommand(
+        queue, body, decoded, Objects.requireNonNull(replay, "replay"), 0);
   }
 
   /**

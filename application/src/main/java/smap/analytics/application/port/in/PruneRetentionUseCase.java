@@ -1,7 +1,7 @@
 package smap.analytics.application.port.in;
 
 import java.util.Map;
-import smap.analytics.application.port.out.RetainedData;
+import smap.analytics.domain.retention.RetainedData;
 
 /** Use case: remove raw bodies, sent outbox rows, audit rows and crawl errors past retention. */
 public interface PruneRetentionUseCase {

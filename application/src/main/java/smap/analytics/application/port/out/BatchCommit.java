@@ -8,7 +8,9 @@ import java.util.Objects;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.batch.Platform;
 import smap.analytics.domain.error.CrawlError;
+import smap.analytics.domain.ledger.BatchCounts;
 import smap.analytics.domain.post.CommentRecord;
 import smap.analytics.domain.post.PostRecord;
 import smap.analytics.domain.storable.ColumnLimits;
@@ -19,7 +21,7 @@ import smap.analytics.domain.storable.Storable;
  *
  * @param status SUCCEEDED or PARTIAL
  * @param projectId the batch's one project id (null for a dry run)
- * @param platform the batch's platform, upper-case
+ * @param platform the batch's platform
  * @param result the result to put in the outbox, or null when none is to be published
  * @param flags the flag values the batch ran under
  * @param warnings non-fatal problems found in the message and the items
@@ -29,7 +31,7 @@ public record BatchCommit(
     EventId eventId,
     BatchStatus status,
     String projectId,
-    String platform,
+    Platform platform,
     List<PostRecord> posts,
     List<CommentRecord> comments,
     List<CrawlError> errors,
@@ -49,7 +51,6 @@ public record BatchCommit(
     // The batch's own summary passes the storable boundary like its rows (warnings are bounded
     // where they are written, Storable.warnings): nothing in it can be refused for its length.
     projectId = Storable.text(projectId, ColumnLimits.PROJECT_ID);
-    platform = Storable.text(platform, ColumnLimits.PLATFORM);
     posts = List.copyOf(posts);
     comments = List.copyOf(comments);
     errors = List.copyOf(errors);

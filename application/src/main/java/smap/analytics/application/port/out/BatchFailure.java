@@ -7,6 +7,7 @@ import java.util.Objects;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.batch.Platform;
 
 /**
  * A batch ends without its items being stored.
@@ -15,7 +16,7 @@ import smap.analytics.domain.batch.EventId;
  * @param reason what went wrong and where, for the operator
  * @param detail a bounded stack trace or longer explanation, or null
  * @param projectId the project, when known
- * @param platform the platform, upper-case
+ * @param platform the batch's platform
  * @param result an error result to put in the outbox, or null
  */
 public record BatchFailure(
@@ -24,7 +25,7 @@ public record BatchFailure(
     String reason,
     String detail,
     String projectId,
-    String platform,
+    Platform platform,
     AnalyzeResult result,
     Map<String, Boolean> flags,
     List<String> warnings,

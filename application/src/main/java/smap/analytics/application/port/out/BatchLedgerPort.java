@@ -3,6 +3,7 @@ package smap.analytics.application.port.out;
 import java.time.Instant;
 import java.util.Optional;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.ledger.BatchEntry;
 
 /**
  * Outgoing port: the batch ledger and everything a batch writes. {@link #commit} and {@link #fail}

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.flag.FlagChange;
 import smap.analytics.domain.flag.FlagScope;
 import smap.analytics.domain.flag.FlagSnapshot;
+import smap.analytics.domain.flag.InstanceState;
 
 /** Outgoing port: where feature flags are kept, with their history. */
 public interface FeatureFlagPort {
@@ -26,8 +28,8 @@ public interface FeatureFlagPort {
   Optional<FlagChange> before(FeatureFlag flag, FlagScope scope, long version);
 
   /**
-   * Calls {@code listener} whenever any instance changes a flag (at most a couple of seconds
-   * later). Returns a handle that stops listening.
+   * Calls {@code listener} whenever any instance changes a flag after this returns (at most a
+   * couple of seconds later): it returns once it listens. Returns a handle that stops listening.
    */
   AutoCloseable subscribe(Runnable listener);
 
@@ -36,7 +38,4 @@ public interface FeatureFlagPort {
 
   /** The running instances and the last flag version each applied, most recent first. */
   List<InstanceState> instances();
-
-  /** One live instance's view of the flags. */
-  record InstanceState(String instanceId, long appliedVersion, Instant appliedAt, Instant seenAt) {}
 }

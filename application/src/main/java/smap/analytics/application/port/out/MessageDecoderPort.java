@@ -1,6 +1,6 @@
 package smap.analytics.application.port.out;
 
-import smap.analytics.application.port.in.ProcessDeliveryCommand.DecodedBody;
+import smap.analytics.domain.message.DecodedBody;
 
 /** Outgoing port: decode a stored message body exactly as the consumer decodes a delivery. */
 public interface MessageDecoderPort {

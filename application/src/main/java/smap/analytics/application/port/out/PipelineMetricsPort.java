@@ -3,6 +3,7 @@ package smap.analytics.application.port.out;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
+import smap.analytics.domain.batch.Platform;
 
 /**
  * Outgoing port: the pipeline's metrics (CONTRACT 9). Label values passed here are bounded sets
@@ -16,18 +17,18 @@ public interface PipelineMetricsPort {
    * A batch was committed as succeeded or partial, after {@code duration} of processing. Success
    * and error rates are not kept here: Prometheus derives them from {@link #itemsProcessed}.
    */
-  void eventProcessed(String platform, String status, Duration duration);
+  void eventProcessed(Platform platform, String status, Duration duration);
 
   /** A batch failed: {@code kind} is rejected, failed, parked or retrying. */
-  void eventFailed(String platform, String kind);
+  void eventFailed(Platform platform, String kind);
 
   void batchFetched(Duration fetch, Duration parse, boolean compressed);
 
-  void itemsProcessed(String platform, String status, int count);
+  void itemsProcessed(Platform platform, String status, int count);
 
-  void errorRecorded(String code, String category, String platform, String source);
+  void errorRecorded(String code, String category, Platform platform, String source);
 
-  void batchSizeMismatch(String platform);
+  void batchSizeMismatch(Platform platform);
 
   void duplicateSkipped();
 
@@ -66,22 +67,22 @@ public interface PipelineMetricsPort {
       public void eventReceived(String queue, String format) {}
 
       @Override
-      public void eventProcessed(String platform, String status, Duration duration) {}
+      public void eventProcessed(Platform platform, String status, Duration duration) {}
 
       @Override
-      public void eventFailed(String platform, String kind) {}
+      public void eventFailed(Platform platform, String kind) {}
 
       @Override
       public void batchFetched(Duration fetch, Duration parse, boolean compressed) {}
 
       @Override
-      public void itemsProcessed(String platform, String status, int count) {}
+      public void itemsProcessed(Platform platform, String status, int count) {}
 
       @Override
-      public void errorRecorded(String code, String category, String platform, String source) {}
+      public void errorRecorded(String code, String category, Platform platform, String source) {}
 
       @Override
-      public void batchSizeMismatch(String platform) {}
+      public void batchSizeMismatch(Platform platform) {}
 
       @Override
       public void duplicateSkipped() {}

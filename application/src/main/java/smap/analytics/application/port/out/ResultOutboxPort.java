@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import smap.analytics.domain.console.UnroutableResult;
 
 /**
  * Outgoing port: the transactional outbox of Collector results. A relay claims a row (it becomes
@@ -59,24 +60,6 @@ public interface ResultOutboxPort {
    * @return the ids made due
    */
   List<Long> resendUnroutable(Collection<Long> ids, Instant now);
-
-  /**
-   * A result the broker returned as unroutable.
-   *
-   * @param returns how often the broker returned it
-   * @param lastReturnedAt when it was last returned
-   * @param nextAttemptAt when the relay tries it again by itself
-   */
-  record UnroutableResult(
-      long id,
-      String eventId,
-      String messageId,
-      String projectId,
-      String jobId,
-      int returns,
-      Instant createdAt,
-      Instant lastReturnedAt,
-      Instant nextAttemptAt) {}
 
   /**
    * A row held by a relay.

@@ -1,5 +1,7 @@
 package smap.analytics.application.port.out;
 
+import smap.analytics.domain.retention.RetainedData;
+
 /** Outgoing port: what the retention job removed, for {@code /metrics}. */
 public interface RetentionMetricsPort {
 

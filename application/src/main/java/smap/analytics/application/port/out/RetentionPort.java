@@ -1,6 +1,7 @@
 package smap.analytics.application.port.out;
 
 import java.time.Instant;
+import smap.analytics.domain.retention.RetainedData;
 
 /** Outgoing port: removes data older than its retention, a small batch at a time. */
 public interface RetentionPort {

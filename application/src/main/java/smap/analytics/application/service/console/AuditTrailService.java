@@ -3,7 +3,7 @@ package smap.analytics.application.service.console;
 import java.util.List;
 import smap.analytics.application.port.in.console.AuditTrailUseCase;
 import smap.analytics.application.port.out.console.AuditLogPort;
-import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
+import smap.analytics.domain.audit.AuditEntry;
 
 /** Service: the operator audit log. */
 public final class AuditTrailService implements AuditTrailUseCase {

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import smap.analytics.application.port.in.console.BrowseBatchesUseCase;
 import smap.analytics.application.port.out.console.ConsoleQueryPort;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchDetail;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchRow;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.Cursor;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.console.BatchDetail;
+import smap.analytics.domain.console.BatchRow;
+import smap.analytics.domain.console.Cursor;
 
 /** Service: the batch list (keyset pages) and the batch page. */
 public final class BrowseBatchesService implements BrowseBatchesUseCase {
@@ -23,7 +23,6 @@ public final class BrowseBatchesService implements BrowseBatchesUseCase {
 
   @Override
   public BatchPage list(BatchListQuery query) {
-    long start = System.nanoTime();
     int limit = Math.max(1, Math.min(MAX_PAGE, query.limit()));
     List<BatchRow> rows = queries.batches(query.filter(), query.after(), limit + 1);
     Cursor next = null;
@@ -32,7 +31,7 @@ public final class BrowseBatchesService implements BrowseBatchesUseCase {
       BatchRow last = rows.get(limit - 1);
       next = new Cursor(last.receivedAt(), last.eventId());
     }
-    return new BatchPage(List.copyOf(rows), next, (System.nanoTime() - start) / 1_000_000);
+    return new BatchPage(List.copyOf(rows), next);
   }
 
   @Override

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import smap.analytics.application.port.in.console.ManageFlagsUseCase;
 import smap.analytics.application.port.out.FeatureFlagPort;
-import smap.analytics.application.port.out.FlagChange;
 import smap.analytics.application.port.out.console.AuditLogPort;
-import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
+import smap.analytics.domain.audit.AuditEntry;
+import smap.analytics.domain.flag.FlagChange;
 import smap.analytics.domain.flag.FlagSnapshot;
 
 /** Service: the flag board and audited flag changes, rollouts and restores. */

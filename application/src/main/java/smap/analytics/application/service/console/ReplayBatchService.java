@@ -11,12 +11,12 @@ import smap.analytics.application.port.in.DeliveryOutcome;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
 import smap.analytics.application.port.in.ProcessDeliveryUseCase;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.application.port.out.BatchLedgerPort;
 import smap.analytics.application.port.out.MessageDecoderPort;
 import smap.analytics.application.port.out.console.AuditLogPort;
-import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
+import smap.analytics.domain.audit.AuditEntry;
 import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.ledger.BatchEntry;
 
 /**
  * Service: replays one batch from the message stored in its ledger row, through the same use case
@@ -94,12 +94,10 @@ public final class ReplayBatchService implements ReplayBatchUseCase {
             entry.context().eventId().value(), entry.context().jobId(), entry.projectId())) {
       DeliveryOutcome outcome =
           delivery.process(
-              new ProcessDeliveryCommand(
+              ProcessDeliveryCommand.replay(
                   entry.queue(),
                   entry.rawBody(),
                   decoder.decode(entry.rawBody()),
-                  false,
-                  clock.instant(),
                   new ProcessDeliveryCommand.Replay(
                       command.operator(), command.republish(), command.onlyFailedItems())));
       ReplayOutcome result =

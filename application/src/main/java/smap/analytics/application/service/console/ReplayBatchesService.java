@@ -15,12 +15,12 @@ import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayComma
 import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayOutcome;
 import smap.analytics.application.port.in.console.ReplayBatchesUseCase;
 import smap.analytics.application.port.out.console.AuditLogPort;
-import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
 import smap.analytics.application.port.out.console.ReplayJobPort;
 import smap.analytics.application.port.out.console.ReplayJobPort.ItemResult;
 import smap.analytics.application.port.out.console.ReplayJobPort.NewJob;
-import smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob;
+import smap.analytics.domain.audit.AuditEntry;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.replay.ReplayJob;
 import smap.analytics.domain.replay.ReplayJobState;
 import smap.analytics.domain.replay.ReplayJobState.Cancellable;
 import smap.analytics.domain.replay.ReplayJobState.Draft;

@@ -9,9 +9,9 @@ import java.util.Objects;
 import smap.analytics.application.port.in.console.ResendUnroutableResultsUseCase;
 import smap.analytics.application.port.out.PipelineMetricsPort;
 import smap.analytics.application.port.out.ResultOutboxPort;
-import smap.analytics.application.port.out.ResultOutboxPort.UnroutableResult;
 import smap.analytics.application.port.out.console.AuditLogPort;
-import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
+import smap.analytics.domain.audit.AuditEntry;
+import smap.analytics.domain.console.UnroutableResult;
 
 /**
  * Service: an operator's resend of unroutable results. It only makes the rows due; publishing stays

@@ -6,12 +6,12 @@ import java.util.List;
 import smap.analytics.application.port.in.CheckReadinessUseCase;
 import smap.analytics.application.port.in.console.ShowOverviewUseCase;
 import smap.analytics.application.port.out.console.BrokerStatusPort;
-import smap.analytics.application.port.out.console.BrokerStatusPort.QueueStatus;
 import smap.analytics.application.port.out.console.ConsoleQueryPort;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.Count;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.Throughput;
 import smap.analytics.application.service.FeatureFlagCache;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.console.Count;
+import smap.analytics.domain.console.QueueStatus;
+import smap.analytics.domain.console.Throughput;
 import smap.analytics.domain.flag.FeatureFlag;
 
 /** Service: the overview of the last five minutes. */

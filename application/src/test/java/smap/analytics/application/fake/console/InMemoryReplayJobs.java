@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
 import smap.analytics.application.port.out.console.ReplayJobPort;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.replay.ReplayJob;
 import smap.analytics.domain.replay.ReplayJobState;
 
 /** Fake: replay jobs in memory; the frozen set is whatever ids the test says match the filter. */

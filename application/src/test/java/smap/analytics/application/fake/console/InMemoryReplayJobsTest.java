@@ -1,9 +1,9 @@
 package smap.analytics.application.fake.console;
 
 import java.util.List;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
 import smap.analytics.application.port.out.console.ReplayJobPort;
 import smap.analytics.application.port.out.console.ReplayJobPortContractTest;
+import smap.analytics.domain.console.BatchFilter;
 
 class InMemoryReplayJobsTest extends ReplayJobPortContractTest {
 

@@ -15,9 +15,12 @@ import smap.analytics.application.port.out.BatchLedgerPort.CommitOutcome;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.batch.Platform;
 import smap.analytics.domain.error.CrawlError;
 import smap.analytics.domain.error.ErrorCode;
 import smap.analytics.domain.error.ErrorSource;
+import smap.analytics.domain.ledger.BatchCounts;
+import smap.analytics.domain.ledger.BatchEntry;
 import smap.analytics.domain.message.EventContext;
 import smap.analytics.domain.message.MessageFormat;
 import smap.analytics.domain.post.CommentRecord;
@@ -47,7 +50,7 @@ public abstract class BatchLedgerPortContractTest {
         "proj-brand-0",
         3,
         2,
-        "tiktok",
+        Platform.TIKTOK,
         "research_and_crawl",
         "VinFast",
         "VF8");
@@ -67,7 +70,7 @@ public abstract class BatchLedgerPortContractTest {
     return new PostRecord(
         id,
         "proj",
-        "TIKTOK",
+        Platform.TIKTOK,
         NOW.minus(1, ChronoUnit.DAYS),
         NOW,
         new PostRecord.Sentiment("POSITIVE", 1.0, 0.8),
@@ -112,7 +115,7 @@ public abstract class BatchLedgerPortContractTest {
         EventId.of(eventId),
         BatchStatus.SUCCEEDED,
         "proj",
-        "TIKTOK",
+        Platform.TIKTOK,
         List.of(post(eventId + "-p1", eventId)),
         List.of(new CommentRecord(eventId + "-p1", "c1", "hay", "u", 2, NOW)),
         List.of(crawlerError(eventId + "-x")),
@@ -211,7 +214,7 @@ public abstract class BatchLedgerPortContractTest {
             "object not found: bucket/key.json",
             "trace",
             "proj",
-            "TIKTOK",
+            Platform.TIKTOK,
             AnalyzeResult.allFailed("proj", "proj-brand-0", 50),
             Map.of(),
             List.of(),

@@ -7,8 +7,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.flag.FlagChange;
 import smap.analytics.domain.flag.FlagScope;
 import smap.analytics.domain.flag.FlagSnapshot;
+import smap.analytics.domain.flag.InstanceState;
 
 /** Contract of {@link FeatureFlagPort}: the in-memory fake and the PostgreSQL adapter pass it. */
 public abstract class FeatureFlagPortContractTest {
@@ -88,7 +90,6 @@ public abstract class FeatureFlagPortContractTest {
     FeatureFlagPort flags = flags();
     CountDownLatch heard = new CountDownLatch(1);
     try (AutoCloseable subscription = flags.subscribe(heard::countDown)) {
-      Thread.sleep(300);
       flags.change(
           new FlagChange(
               FeatureFlag.LEGACY_FORMAT, FlagScope.GLOBAL, false, "ana", "legacy retired", AT, 0));
@@ -104,9 +105,9 @@ public abstract class FeatureFlagPortContractTest {
     flags.applied("worker-2", 2, AT.plusSeconds(5));
 
     assertThat(flags.instances())
-        .extracting(FeatureFlagPort.InstanceState::instanceId)
+        .extracting(InstanceState::instanceId)
         .containsExactlyInAnyOrder("worker-1", "worker-2");
-    FeatureFlagPort.InstanceState one =
+    InstanceState one =
         flags.instances().stream()
             .filter(i -> i.instanceId().equals("worker-1"))
             .findFirst()

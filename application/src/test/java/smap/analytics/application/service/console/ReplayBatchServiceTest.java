@@ -16,7 +16,6 @@ import smap.analytics.application.fake.InMemoryBatchObjects;
 import smap.analytics.application.fake.InMemoryFeatureFlags;
 import smap.analytics.application.fake.InMemoryResultOutbox;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
-import smap.analytics.application.port.in.ProcessDeliveryCommand.DecodedBody;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayCommand;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayOutcome;
 import smap.analytics.application.port.out.PipelineMetricsPort;
@@ -26,6 +25,7 @@ import smap.analytics.application.service.ProcessDeliveryService;
 import smap.analytics.domain.analysis.PostAnalyser;
 import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.message.DecodedBody;
 
 class ReplayBatchServiceTest {
 
@@ -65,12 +65,8 @@ class ReplayBatchServiceTest {
 
   private void deliverOnce() {
     delivery.process(
-        new ProcessDeliveryCommand(
-            "q",
-            "{raw}".getBytes(StandardCharsets.UTF_8),
-            new DecodedBody.Json(event),
-            false,
-            clock.instant()));
+        ProcessDeliveryCommand.delivery(
+            "q", "{raw}".getBytes(StandardCharsets.UTF_8), new DecodedBody.Json(event), 0));
   }
 
   private static Map<String, Object> post() {

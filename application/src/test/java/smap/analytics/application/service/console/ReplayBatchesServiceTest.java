@@ -11,9 +11,9 @@ import smap.analytics.application.fake.console.InMemoryReplayJobs;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase;
 import smap.analytics.application.port.in.console.ReplayBatchUseCase.ReplayOutcome;
 import smap.analytics.application.port.in.console.ReplayBatchesUseCase.PreviewCommand;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
 import smap.analytics.application.port.out.console.ReplayJobPort.ItemResult;
 import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.console.BatchFilter;
 import smap.analytics.domain.replay.ReplayJobState;
 
 class ReplayBatchesServiceTest {

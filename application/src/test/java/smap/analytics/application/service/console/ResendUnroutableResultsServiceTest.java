@@ -13,7 +13,7 @@ import smap.analytics.application.fake.RecordingMetrics;
 import smap.analytics.application.port.in.console.ResendUnroutableResultsUseCase.ResendCommand;
 import smap.analytics.application.port.in.console.ResendUnroutableResultsUseCase.ResendOutcome;
 import smap.analytics.application.port.out.OutboxMessage;
-import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
+import smap.analytics.domain.audit.AuditEntry;
 import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.EventId;
 

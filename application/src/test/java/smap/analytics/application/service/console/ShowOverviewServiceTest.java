@@ -12,10 +12,19 @@ import smap.analytics.application.fake.InMemoryFeatureFlags;
 import smap.analytics.application.port.in.CheckReadinessUseCase;
 import smap.analytics.application.port.in.CheckReadinessUseCase.Dependency;
 import smap.analytics.application.port.in.console.ShowOverviewUseCase.Overview;
-import smap.analytics.application.port.out.console.BrokerStatusPort.QueueStatus;
 import smap.analytics.application.port.out.console.ConsoleQueryPort;
 import smap.analytics.application.service.FeatureFlagCache;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.console.BatchDetail;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.console.BatchRow;
+import smap.analytics.domain.console.Count;
+import smap.analytics.domain.console.Cursor;
+import smap.analytics.domain.console.ErrorGroup;
+import smap.analytics.domain.console.ErrorRow;
+import smap.analytics.domain.console.QueueStatus;
+import smap.analytics.domain.console.SeriesPoint;
+import smap.analytics.domain.console.Throughput;
 
 class ShowOverviewServiceTest {
 

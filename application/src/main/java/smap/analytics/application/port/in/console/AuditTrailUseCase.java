@@ -1,7 +1,7 @@
 package smap.analytics.application.port.in.console;
 
 import java.util.List;
-import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
+import smap.analytics.domain.audit.AuditEntry;
 
 /** Use case: read and append the operator audit log (logins are recorded through it too). */
 public interface AuditTrailUseCase {

@@ -2,11 +2,11 @@ package smap.analytics.application.port.in.console;
 
 import java.util.List;
 import java.util.Optional;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchDetail;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchRow;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.Cursor;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.console.BatchDetail;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.console.BatchRow;
+import smap.analytics.domain.console.Cursor;
 
 /** Use case: list batches with filters and keyset pages; open one batch. */
 public interface BrowseBatchesUseCase {
@@ -19,5 +19,5 @@ public interface BrowseBatchesUseCase {
   record BatchListQuery(BatchFilter filter, Cursor after, int limit) {}
 
   /** A page and the cursor of the next one (null at the end). */
-  record BatchPage(List<BatchRow> rows, Cursor next, long serverMillis) {}
+  record BatchPage(List<BatchRow> rows, Cursor next) {}
 }

@@ -2,8 +2,9 @@ package smap.analytics.application.port.in.console;
 
 import java.time.Instant;
 import java.util.List;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorGroup;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.ErrorRow;
+import smap.analytics.domain.console.ErrorGroup;
+import smap.analytics.domain.console.ErrorRow;
+import smap.analytics.domain.console.SeriesPoint;
 
 /** Use case: the distribution of error rows over a window, and drill-down to the items. */
 public interface InspectCrawlErrorsUseCase {
@@ -14,10 +15,21 @@ public interface InspectCrawlErrorsUseCase {
 
   /**
    * @param source "crawler", "analytics" or null for both
+   * @param bucketSeconds the width of the series' buckets, which start at its multiples since the
+   *     epoch (the caller chooses it for its chart)
    */
-  record ErrorQuery(Instant from, Instant to, String source) {}
+  record ErrorQuery(Instant from, Instant to, String source, long bucketSeconds) {
+    public ErrorQuery {
+      if (bucketSeconds <= 0) {
+        throw new IllegalArgumentException("bucketSeconds must be > 0, got " + bucketSeconds);
+      }
+    }
+  }
 
-  /** The groups and totals by code, category, platform and transience. */
+  /**
+   * The groups and totals by code, category, platform and transience, and the error rows per bucket
+   * and category ({@code series}, buckets without rows absent).
+   */
   record ErrorReport(
       ErrorQuery query,
       List<ErrorGroup> groups,
@@ -27,22 +39,7 @@ public interface InspectCrawlErrorsUseCase {
       long transientCount,
       long permanentCount,
       long total,
-      long serverMillis,
-      Series series) {}
-
-  /**
-   * Error rows per bucket and category, ready to draw as stacked bars.
-   *
-   * @param buckets the start of each bucket, oldest first
-   * @param categories the categories present, largest first
-   * @param counts counts[bucket][category]
-   */
-  record Series(
-      List<Instant> buckets,
-      List<String> categories,
-      long[][] counts,
-      long bucketSeconds,
-      long max) {}
+      List<SeriesPoint> series) {}
 
   /** A labelled total. */
   record Total(String label, long count) {}

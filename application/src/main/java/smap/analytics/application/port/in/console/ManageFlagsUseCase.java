@@ -1,11 +1,11 @@
 package smap.analytics.application.port.in.console;
 
 import java.util.List;
-import smap.analytics.application.port.out.FeatureFlagPort.InstanceState;
-import smap.analytics.application.port.out.FlagChange;
 import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.flag.FlagChange;
 import smap.analytics.domain.flag.FlagScope;
 import smap.analytics.domain.flag.FlagSnapshot;
+import smap.analytics.domain.flag.InstanceState;
 
 /**
  * Use case: see every flag with its history and which instances applied it; change one (also to a

@@ -2,8 +2,8 @@ package smap.analytics.application.port.in.console;
 
 import java.util.List;
 import java.util.Optional;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
-import smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.replay.ReplayJob;
 
 /**
  * Use case: replay a filtered set of batches. {@link #preview} freezes the set and shows its exact

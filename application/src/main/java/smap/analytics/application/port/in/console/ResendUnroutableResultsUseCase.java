@@ -2,7 +2,7 @@ package smap.analytics.application.port.in.console;
 
 import java.util.List;
 import java.util.Objects;
-import smap.analytics.application.port.out.ResultOutboxPort.UnroutableResult;
+import smap.analytics.domain.console.UnroutableResult;
 
 /**
  * Use case: list the results the broker returned as unroutable and resend one or a selection of

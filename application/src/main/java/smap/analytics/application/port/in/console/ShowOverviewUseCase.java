@@ -2,10 +2,10 @@ package smap.analytics.application.port.in.console;
 
 import java.util.List;
 import smap.analytics.application.port.in.CheckReadinessUseCase.Dependency;
-import smap.analytics.application.port.out.console.BrokerStatusPort.QueueStatus;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchRow;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.Count;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.Throughput;
+import smap.analytics.domain.console.BatchRow;
+import smap.analytics.domain.console.Count;
+import smap.analytics.domain.console.QueueStatus;
+import smap.analytics.domain.console.Throughput;
 
 /**
  * Use case: the live overview (rates of the last minutes, outbox, queues, dependencies, last

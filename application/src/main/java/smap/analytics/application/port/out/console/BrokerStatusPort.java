@@ -1,27 +1,11 @@
 package smap.analytics.application.port.out.console;
 
 import java.util.List;
+import smap.analytics.domain.console.QueueStatus;
 
 /** Outgoing port: how many messages wait in the queues this service reads and parks into. */
 public interface BrokerStatusPort {
 
   /** Every queue of the service, in a fixed order; a queue that cannot be read says why. */
   List<QueueStatus> queues();
-
-  /**
-   * One queue.
-   *
-   * @param role {@code events}, {@code legacy} or {@code dead-letter}
-   * @param ready messages waiting to be delivered (-1 when the queue could not be read)
-   * @param problem why the queue could not be read, or null
-   */
-  record QueueStatus(String role, String name, long ready, long consumers, String problem) {
-
-    /** The role of the queue poison messages are parked in. */
-    public static final String DEAD_LETTER = "dead-letter";
-
-    public boolean readable() {
-      return problem == null;
-    }
-  }
 }

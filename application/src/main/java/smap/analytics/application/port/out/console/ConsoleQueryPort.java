@@ -3,8 +3,16 @@ package smap.analytics.application.port.out.console;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.domain.batch.EventId;
+import smap.analytics.domain.console.BatchDetail;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.console.BatchRow;
+import smap.analytics.domain.console.Count;
+import smap.analytics.domain.console.Cursor;
+import smap.analytics.domain.console.ErrorGroup;
+import smap.analytics.domain.console.ErrorRow;
+import smap.analytics.domain.console.SeriesPoint;
+import smap.analytics.domain.console.Throughput;
 
 /**
  * Outgoing port: the read side of the operator console, over the ledger and the analytics tables.
@@ -34,9 +42,9 @@ public interface ConsoleQueryPort {
   List<ErrorGroup> errorGroups(Instant from, Instant to, String source);
 
   /**
-   * The groups and the time series of a window in one scan of the error rows (what the error page
-   * shows; two separate aggregations would read the window twice). Buckets start at multiples of
-   * {@code bucketSeconds} since the epoch.
+   * The groups and the time series of a window together, as the error page shows them (an adapter
+   * may run the two aggregations at once). Buckets start at multiples of {@code bucketSeconds}
+   * since the epoch.
    */
   ErrorAggregates errorAggregates(Instant from, Instant to, long bucketSeconds, String source);
 
@@ -54,113 +62,4 @@ public interface ConsoleQueryPort {
 
   /** Results in the outbox by status (PENDING, PUBLISHED, UNROUTABLE, FAILED). */
   List<Count> outbox();
-
-  /** Keyset position: (received_at, event_id) of the last row of the previous page. */
-  record Cursor(Instant receivedAt, String eventId) {}
-
-  /**
-   * Filters of the batch list; null means "any".
-   *
-   * @param search a full event id, or a prefix of one
-   * @param error text the last error contains
-   */
-  record BatchFilter(
-      String status,
-      String platform,
-      String projectId,
-      String jobId,
-      String error,
-      String search,
-      Instant from,
-      Instant to) {
-    public static final BatchFilter ANY =
-        new BatchFilter(null, null, null, null, null, null, null, null);
-  }
-
-  /** One line of the batch list. */
-  record BatchRow(
-      String eventId,
-      String status,
-      String platform,
-      String projectId,
-      String jobId,
-      Integer batchIndex,
-      int items,
-      int succeeded,
-      int crawlerErrors,
-      int analysisErrors,
-      int expected,
-      int attempts,
-      int replays,
-      String lastError,
-      Instant receivedAt,
-      Instant finishedAt,
-      long processingMillis) {}
-
-  /** A batch with everything the batch page shows. */
-  record BatchDetail(
-      BatchEntry entry,
-      List<Attempt> attempts,
-      List<ErrorRow> errors,
-      List<PostRow> posts,
-      List<OutboxRow> results) {}
-
-  /** One processing attempt. */
-  record Attempt(
-      int attempt,
-      String kind,
-      String requestedBy,
-      Instant startedAt,
-      Instant finishedAt,
-      String status,
-      String error) {}
-
-  /** One stored error row. */
-  record ErrorRow(
-      String eventId,
-      String contentId,
-      String platform,
-      String code,
-      String category,
-      boolean transientError,
-      String source,
-      String message,
-      String permalink,
-      Instant createdAt) {}
-
-  /** One analysed post of a batch. */
-  record PostRow(
-      String id, String sentiment, String intent, double impact, String risk, String permalink) {}
-
-  /** One result of a batch in the outbox. */
-  record OutboxRow(
-      String messageId,
-      String status,
-      int attempts,
-      String result,
-      Instant createdAt,
-      Instant publishedAt,
-      String lastError) {}
-
-  /** An error group with its count and first/last seen in the window (and before it). */
-  record ErrorGroup(
-      String code,
-      String category,
-      boolean transientError,
-      String platform,
-      String source,
-      long count,
-      Instant firstSeen,
-      Instant lastSeen,
-      boolean newInWindow) {}
-
-  /** Batches and items per platform and status in a window. */
-  record Throughput(
-      String platform, String status, long batches, long items, long succeeded, long errors) {}
-
-  /** Error rows of one category in the bucket starting at {@code bucket}. */
-  record SeriesPoint(Instant bucket, String category, long count) {}
-
-  /** A labelled count. */
-  record Count(String label, long count) {}
 }

@@ -3,7 +3,8 @@ package smap.analytics.application.port.out.console;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.replay.ReplayJob;
 import smap.analytics.domain.replay.ReplayJobState;
 
 /** Outgoing port: replay jobs over a frozen set of batches. */
@@ -61,24 +62,4 @@ public interface ReplayJobPort {
       String filterText,
       boolean republish,
       int ratePerSecond) {}
-
-  /** A job and its progress. */
-  record ReplayJob(
-      long id,
-      String createdBy,
-      Instant createdAt,
-      String reason,
-      String filter,
-      boolean republish,
-      int ratePerSecond,
-      ReplayJobState status,
-      int total,
-      int done,
-      int failed,
-      int skipped,
-      Instant updatedAt) {
-    public int remaining() {
-      return total - done - failed - skipped;
-    }
-  }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import smap.analytics.application.port.out.console.AuditLogPort.AuditEntry;
+import smap.analytics.domain.audit.AuditEntry;
 
 /** Contract of {@link AuditLogPort}: the in-memory fake and the PostgreSQL adapter both pass it. */
 public abstract class AuditLogPortContractTest {

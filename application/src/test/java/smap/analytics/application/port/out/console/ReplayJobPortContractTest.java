@@ -15,10 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import smap.analytics.application.port.out.console.ConsoleQueryPort.BatchFilter;
 import smap.analytics.application.port.out.console.ReplayJobPort.ItemResult;
 import smap.analytics.application.port.out.console.ReplayJobPort.NewJob;
-import smap.analytics.application.port.out.console.ReplayJobPort.ReplayJob;
+import smap.analytics.domain.console.BatchFilter;
+import smap.analytics.domain.replay.ReplayJob;
 import smap.analytics.domain.replay.ReplayJobState;
 
 /**

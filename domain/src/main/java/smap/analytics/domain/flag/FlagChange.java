@@ -1,9 +1,7 @@
-package smap.analytics.application.port.out;
+package smap.analytics.domain.flag;
 
 import java.time.Instant;
 import java.util.Objects;
-import smap.analytics.domain.flag.FeatureFlag;
-import smap.analytics.domain.flag.FlagScope;
 
 /**
  * One change of a flag.

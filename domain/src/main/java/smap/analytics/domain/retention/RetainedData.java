@@ -1,4 +1,4 @@
-package smap.analytics.application.port.out;
+package smap.analytics.domain.retention;
 
 /** What the retention job prunes, each with the table it removes rows (or bodies) from. */
 public enum RetainedData {

@@ -1,4 +1,4 @@
-package smap.analytics.application.port.out;
+package smap.analytics.domain.ledger;
 
 /**
  * A batch's item tally. {@code succeeded + crawlerErrors + analysisErrors == items}.

@@ -1,4 +1,4 @@
-package smap.analytics.application.port.out;
+package smap.analytics.domain.ledger;
 
 import java.time.Instant;
 import java.util.List;

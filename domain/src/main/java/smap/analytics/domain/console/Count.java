@@ -1,0 +1,4 @@
+package smap.analytics.domain.console;
+
+/** A labelled count. */
+public record Count(String label, long count) {}
