@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -15,7 +14,6 @@ import smap.analytics.application.port.in.DeliveryOutcome.Acknowledge;
 import smap.analytics.application.port.in.DeliveryOutcome.RetryLater;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
 import smap.analytics.application.port.in.ProcessDeliveryUseCase;
-import smap.analytics.application.port.out.BatchEntry;
 import smap.analytics.application.port.out.BatchLedgerPort;
 import smap.analytics.application.port.out.BatchLedgerPort.AttemptStart;
 import smap.analytics.application.port.out.BatchObjectPort;
@@ -150,24 +148,22 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
     int attempt = 1;
     int crashAttempt = command.crashes() + 1;
     try {
-      if (!replay) {
-        Optional<BatchEntry> known = ledger.find(eventId);
-        if (known.isPresent() && known.get().status().terminal()) {
-          metrics.duplicateSkipped();
-          LOG.info("duplicate delivery of {} (already {})", eventId, known.get().status());
-          return new Acknowledge(
-              known.get().status(), "duplicate: already " + known.get().status());
-        }
-      }
+      BatchStart batchStart =
+          new BatchStart(
+              context,
+              command.queue(),
+              format,
+              Deliveries.objectPath(classification),
+              command.body(),
+              started);
       AttemptStart start =
-          ledger.begin(
-              new BatchStart(
-                  context,
-                  command.queue(),
-                  format,
-                  Deliveries.objectPath(classification),
-                  command.body(),
-                  started));
+          replay ? ledger.begin(batchStart) : ledger.beginUnlessFinished(batchStart);
+      if (start.finished()) {
+        BatchStatus known = start.previous().orElseThrow().status();
+        metrics.duplicateSkipped();
+        LOG.info("duplicate delivery of {} (already {})", eventId, known);
+        return new Acknowledge(known, "duplicate: already " + known);
+      }
       attempt = start.attempt();
       if (!replay && command.crashes() >= policy.poisonAttempts()) {
         // It crashed where the use case could not catch it (an Error, a bug before this point).
