@@ -4,11 +4,13 @@ import static smap.analytics.adapter.postgres.schema.Tables.BATCH_LEDGER;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jooq.Converter;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.TableField;
 import smap.analytics.adapter.postgres.schema.tables.records.BatchLedgerRecord;
 import smap.analytics.application.port.out.BatchCounts;
 import smap.analytics.application.port.out.BatchEntry;
@@ -36,8 +38,34 @@ final class LedgerEntryMapper {
   static final Field<BatchStatus> LEDGER_STATUS = BATCH_LEDGER.STATUS.convert(STATUS);
 
   /** The statuses a redelivery must not change (see {@link BatchStatus#terminal()}). */
-  static final java.util.List<BatchStatus> TERMINAL =
+  static final List<BatchStatus> TERMINAL =
       Arrays.stream(BatchStatus.values()).filter(BatchStatus::terminal).toList();
+
+  /** The columns {@link #newEntry} sets. */
+  static final List<TableField<BatchLedgerRecord, ?>> NEW_ENTRY =
+      List.of(
+          BATCH_LEDGER.EVENT_ID,
+          BATCH_LEDGER.EVENT_ID_DERIVED,
+          BATCH_LEDGER.EVENT_TYPE,
+          BATCH_LEDGER.EVENT_TIMESTAMP,
+          BATCH_LEDGER.QUEUE,
+          BATCH_LEDGER.FORMAT,
+          BATCH_LEDGER.OBJECT_PATH,
+          BATCH_LEDGER.PROJECT_ID,
+          BATCH_LEDGER.JOB_ID,
+          BATCH_LEDGER.BATCH_INDEX,
+          BATCH_LEDGER.CONTENT_COUNT,
+          BATCH_LEDGER.PLATFORM,
+          BATCH_LEDGER.TASK_TYPE,
+          BATCH_LEDGER.BRAND_NAME,
+          BATCH_LEDGER.KEYWORD,
+          BATCH_LEDGER.STATUS,
+          BATCH_LEDGER.ATTEMPTS,
+          BATCH_LEDGER.RAW_BODY,
+          BATCH_LEDGER.RAW_BODY_TRUNCATED,
+          BATCH_LEDGER.RECEIVED_AT,
+          BATCH_LEDGER.STARTED_AT,
+          BATCH_LEDGER.UPDATED_AT);
 
   private LedgerEntryMapper() {}
 

@@ -2,24 +2,16 @@ package smap.analytics.adapter.postgres;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStepN;
-import org.jooq.JSONB;
 import org.jooq.Query;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.TableRecord;
-import org.jooq.conf.ParamType;
-import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
@@ -37,8 +29,7 @@ final class MultiRowInsert<R extends TableRecord<R>> {
   /** Rows per statement: bounds the SQL texts kept and stays far below 32767 bind values. */
   static final int MAX_ROWS = 100;
 
-  private static final DSLContext RENDERER =
-      DSL.using(SQLDialect.POSTGRES, new Settings().withParamType(ParamType.INDEXED));
+  private static final DSLContext RENDERER = CachedStatement.RENDERER;
 
   private final List<TableField<R, ?>> columns;
   private final Function<InsertValuesStepN<R>, Query> conflict;
@@ -77,15 +68,7 @@ final class MultiRowInsert<R extends TableRecord<R>> {
     int index = 1;
     for (R row : rows) {
       for (TableField<R, ?> column : columns) {
-        Object value = row.get(column);
-        switch (value) {
-          case null -> statement.setNull(index, Types.OTHER);
-          case Instant instant ->
-              statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-          case JSONB json -> statement.setString(index, json.data());
-          default -> statement.setObject(index, value);
-        }
-        index++;
+        CachedStatement.set(statement, index++, row.get(column));
       }
     }
   }
