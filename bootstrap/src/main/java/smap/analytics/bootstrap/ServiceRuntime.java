@@ -259,7 +259,8 @@ public final class ServiceRuntime implements AutoCloseable {
                 b.publishExchange(),
                 b.publishRoutingKey(),
                 settings.maxConcurrentBatches())
-            .withEventQueueType(b.eventQueueType(), b.eventQueueDeliveryLimit());
+            .withEventQueueType(b.eventQueueType(), b.eventQueueDeliveryLimit())
+            .withPrefetch(b.prefetch());
     Connection connection =
         RabbitConnections.open(
             rabbit,

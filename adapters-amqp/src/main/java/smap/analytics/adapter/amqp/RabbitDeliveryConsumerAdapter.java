@@ -32,12 +32,13 @@ import smap.analytics.domain.delivery.Backoff;
 
 /**
  * Adapter: consumes the input queue (and the legacy queue while enabled) with manual acks, one
- * channel with prefetch 1 per concurrent batch. Acks only after the use case returns (its effects
- * are committed); requeues and pauses consumption while a dependency is down, with a pause that
- * grows while the outage lasts and is logged once when it starts and once when it ends; counts
- * crashes on the message itself (header {@value #CRASHES_HEADER}, by a confirmed republish before
- * the ack), so the count survives a ledger outage and a move to another instance; parks poison
- * messages in the dead-letter queue by an explicit, confirmed publish, so they are never lost.
+ * channel per concurrent batch, each with the configured prefetch (CONSUMER_PREFETCH). Acks only
+ * after the use case returns (its effects are committed); requeues and pauses consumption while a
+ * dependency is down, with a pause that grows while the outage lasts and is logged once when it
+ * starts and once when it ends; counts crashes on the message itself (header {@value
+ * #CRASHES_HEADER}, by a confirmed republish before the ack), so the count survives a ledger outage
+ * and a move to another instance; parks poison messages in the dead-letter queue by an explicit,
+ * confirmed publish, so they are never lost.
  */
 public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, AutoCloseable {
 
@@ -310,7 +311,7 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
     return left;
   }
 
-  /** One channel with prefetch 1 and at most one consumer on one queue. */
+  /** One channel with the configured prefetch and at most one consumer on one queue. */
   private final class Worker {
     private final String queue;
     private final Channel channel;
@@ -319,7 +320,7 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
     Worker(String queue, int index) throws IOException {
       this.queue = queue;
       this.channel = connection.createChannel();
-      channel.basicQos(1);
+      channel.basicQos(settings.prefetch());
     }
 
     void setConsuming(boolean wanted) {
