@@ -1,22 +1,37 @@
 package smap.analytics.adapter.postgres;
 
+import static org.jooq.impl.DSL.currentInstant;
+import static org.jooq.impl.DSL.select;
+import static smap.analytics.adapter.postgres.schema.Tables.AUDIT_LOG;
+import static smap.analytics.adapter.postgres.schema.Tables.BATCH_LEDGER;
+import static smap.analytics.adapter.postgres.schema.Tables.CRAWL_ERRORS;
+import static smap.analytics.adapter.postgres.schema.Tables.RESULT_OUTBOX;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.DSLContext;
 import smap.analytics.application.port.out.RetainedData;
 import smap.analytics.application.port.out.RetentionPort;
+import smap.analytics.domain.batch.BatchStatus;
 
 /**
- * Adapter: retention in PostgreSQL. Each call removes at most {@code limit} rows in one statement
- * that selects them by an indexed time column (rows a writer holds are skipped, never waited for);
- * a session advisory lock lets one instance prune at a time.
+ * Adapter: retention in PostgreSQL (typed jOOQ). Each call removes at most {@code limit} rows in
+ * one statement that selects them by an indexed time column (rows a writer holds are skipped, never
+ * waited for); a session advisory lock lets one instance prune at a time.
  */
 public final class JooqRetentionAdapter implements RetentionPort {
 
   /** The advisory lock key of the retention job ("smap ret" in ASCII). */
   static final long LOCK_KEY = 0x736d617020726574L;
+
+  /** Finished batches whose raw message is no longer needed (FAILED and PARKED are replayed). */
+  private static final List<String> PRUNABLE_BODIES =
+      List.of(BatchStatus.SUCCEEDED, BatchStatus.PARTIAL, BatchStatus.REJECTED).stream()
+          .map(LedgerEntryMapper.STATUS::to)
+          .toList();
 
   private final DSLContext dsl;
 
@@ -58,35 +73,66 @@ public final class JooqRetentionAdapter implements RetentionPort {
 
   @Override
   public int prune(RetainedData data, Instant before, int limit) {
-    String cutoff = before.toString();
     try {
       return switch (data) {
-        case RAW_BODIES ->
-            dsl.execute(
-                "UPDATE batch_ledger SET raw_body = ''::bytea, raw_body_truncated = true,"
-                    + " raw_body_pruned_at = now() WHERE event_id IN (SELECT event_id FROM"
-                    + " batch_ledger WHERE raw_body_pruned_at IS NULL AND finished_at < CAST(? AS timestamptz) AND status"
-                    + " IN ('SUCCEEDED', 'PARTIAL', 'REJECTED') LIMIT ? FOR UPDATE SKIP LOCKED)",
-                cutoff,
-                limit);
-        case SENT_OUTBOX ->
-            dsl.execute(
-                "DELETE FROM result_outbox WHERE id IN (SELECT id FROM result_outbox WHERE status ="
-                    + " 'PUBLISHED' AND published_at < CAST(? AS timestamptz) LIMIT ? FOR UPDATE SKIP LOCKED)",
-                cutoff,
-                limit);
-        case AUDIT ->
-            dsl.execute(
-                "DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < CAST(? AS timestamptz) LIMIT ?"
-                    + " FOR UPDATE SKIP LOCKED)",
-                cutoff,
-                limit);
-        case CRAWL_ERRORS ->
-            dsl.execute(
-                "DELETE FROM crawl_errors WHERE id IN (SELECT id FROM crawl_errors WHERE created_at"
-                    + " < CAST(? AS timestamptz) LIMIT ? FOR UPDATE SKIP LOCKED)",
-                cutoff,
-                limit);
+        case RAW_BODIES -> {
+          var l = BATCH_LEDGER;
+          yield dsl.update(l)
+              .set(l.RAW_BODY, new byte[0])
+              .set(l.RAW_BODY_TRUNCATED, true)
+              .set(l.RAW_BODY_PRUNED_AT, currentInstant())
+              .where(
+                  l.EVENT_ID.in(
+                      select(l.EVENT_ID)
+                          .from(l)
+                          .where(l.RAW_BODY_PRUNED_AT.isNull())
+                          .and(l.FINISHED_AT.lt(before))
+                          .and(l.STATUS.in(PRUNABLE_BODIES))
+                          .limit(limit)
+                          .forUpdate()
+                          .skipLocked()))
+              .execute();
+        }
+        case SENT_OUTBOX -> {
+          var o = RESULT_OUTBOX;
+          yield dsl.deleteFrom(o)
+              .where(
+                  o.ID.in(
+                      select(o.ID)
+                          .from(o)
+                          .where(o.STATUS.eq("PUBLISHED"))
+                          .and(o.PUBLISHED_AT.lt(before))
+                          .limit(limit)
+                          .forUpdate()
+                          .skipLocked()))
+              .execute();
+        }
+        case AUDIT -> {
+          var a = AUDIT_LOG;
+          yield dsl.deleteFrom(a)
+              .where(
+                  a.ID.in(
+                      select(a.ID)
+                          .from(a)
+                          .where(a.AT.lt(before))
+                          .limit(limit)
+                          .forUpdate()
+                          .skipLocked()))
+              .execute();
+        }
+        case CRAWL_ERRORS -> {
+          var e = CRAWL_ERRORS;
+          yield dsl.deleteFrom(e)
+              .where(
+                  e.ID.in(
+                      select(e.ID)
+                          .from(e)
+                          .where(e.CREATED_AT.lt(before))
+                          .limit(limit)
+                          .forUpdate()
+                          .skipLocked()))
+              .execute();
+        }
       };
     } catch (RuntimeException e) {
       throw SqlFailures.translate(e);
