@@ -12,7 +12,10 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import smap.analytics.application.port.out.RetainedData;
 import smap.analytics.application.port.out.RetentionPort;
 import smap.analytics.domain.batch.BatchStatus;
@@ -93,49 +96,25 @@ public final class JooqRetentionAdapter implements RetentionPort {
                           .skipLocked()))
               .execute();
         }
-        case SENT_OUTBOX -> {
-          var o = RESULT_OUTBOX;
-          yield dsl.deleteFrom(o)
-              .where(
-                  o.ID.in(
-                      select(o.ID)
-                          .from(o)
-                          .where(o.STATUS.eq("PUBLISHED"))
-                          .and(o.PUBLISHED_AT.lt(before))
-                          .limit(limit)
-                          .forUpdate()
-                          .skipLocked()))
-              .execute();
-        }
-        case AUDIT -> {
-          var a = AUDIT_LOG;
-          yield dsl.deleteFrom(a)
-              .where(
-                  a.ID.in(
-                      select(a.ID)
-                          .from(a)
-                          .where(a.AT.lt(before))
-                          .limit(limit)
-                          .forUpdate()
-                          .skipLocked()))
-              .execute();
-        }
-        case CRAWL_ERRORS -> {
-          var e = CRAWL_ERRORS;
-          yield dsl.deleteFrom(e)
-              .where(
-                  e.ID.in(
-                      select(e.ID)
-                          .from(e)
-                          .where(e.CREATED_AT.lt(before))
-                          .limit(limit)
-                          .forUpdate()
-                          .skipLocked()))
-              .execute();
-        }
+        case SENT_OUTBOX ->
+            delete(
+                RESULT_OUTBOX,
+                RESULT_OUTBOX.ID,
+                RESULT_OUTBOX.STATUS.eq("PUBLISHED").and(RESULT_OUTBOX.PUBLISHED_AT.lt(before)),
+                limit);
+        case AUDIT -> delete(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.AT.lt(before), limit);
+        case CRAWL_ERRORS ->
+            delete(CRAWL_ERRORS, CRAWL_ERRORS.ID, CRAWL_ERRORS.CREATED_AT.lt(before), limit);
       };
     } catch (RuntimeException e) {
       throw SqlFailures.translate(e);
     }
+  }
+
+  /** Deletes at most {@code limit} rows that are {@code due}, skipping rows a writer holds. */
+  private int delete(Table<?> table, Field<Long> id, Condition due, int limit) {
+    return dsl.deleteFrom(table)
+        .where(id.in(select(id).from(table).where(due).limit(limit).forUpdate().skipLocked()))
+        .execute();
   }
 }
