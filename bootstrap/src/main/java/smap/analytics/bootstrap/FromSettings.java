@@ -47,7 +47,8 @@ final class FromSettings {
             b.publishExchange(),
             b.publishRoutingKey(),
             settings.maxConcurrentBatches())
-        .withEventQueueType(b.eventQueueType(), b.eventQueueDeliveryLimit());
+        .withEventQueueType(b.eventQueueType(), b.eventQueueDeliveryLimit())
+        .withPrefetch(b.prefetch());
   }
 
   /** The console users of CONSOLE_USERS; none is a configuration error (no default password). */

@@ -9,21 +9,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import smap.analytics.application.port.in.BatchDeadline;
 import smap.analytics.application.port.in.BatchLogContext;
 import smap.analytics.application.port.in.DeliveryOutcome;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
@@ -33,12 +25,13 @@ import smap.analytics.domain.delivery.Backoff;
 
 /**
  * Adapter: consumes the input queue (and the legacy queue while enabled) with manual acks, one
- * channel with prefetch 1 per concurrent batch. Acks only after the use case returns (its effects
- * are committed); requeues and pauses consumption while a dependency is down, with a pause that
- * grows while the outage lasts and is logged once when it starts and once when it ends; counts
- * crashes on the message itself (header {@value #CRASHES_HEADER}, by a confirmed republish before
- * the ack), so the count survives a ledger outage and a move to another instance; parks poison
- * messages in the dead-letter queue by an explicit, confirmed publish, so they are never lost.
+ * channel per concurrent batch, each with the configured prefetch (CONSUMER_PREFETCH). Acks only
+ * after the use case returns (its effects are committed); requeues and pauses consumption while a
+ * dependency is down, with a pause that grows while the outage lasts and is logged once when it
+ * starts and once when it ends; counts crashes on the message itself (header {@value
+ * #CRASHES_HEADER}, by a confirmed republish before the ack), so the count survives a ledger outage
+ * and a move to another instance; parks poison messages in the dead-letter queue by an explicit,
+ * confirmed publish, so they are never lost.
  */
 public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, AutoCloseable {
 
@@ -51,25 +44,19 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
   /** Header with the last crash's reason (bounded). */
   public static final String LAST_CRASH_HEADER = "x-smap-last-crash";
 
-  private static final int MAX_HEADER_CHARS = 1_000;
-
   private final Connection connection;
   private final RabbitSettings settings;
   private final ProcessDeliveryUseCase useCase;
   private final Clock clock;
-  private final Backoff backoff;
-  private final Duration batchTimeout;
-  private final ExecutorService batches =
-      Executors.newCachedThreadPool(Thread.ofPlatform().name("batch-", 0).daemon().factory());
+  private final ConsumerOutages outages;
+  private final DeadlineRunner runner;
   private volatile long lastProgress = System.nanoTime();
-  private final AtomicInteger outageStreak = new AtomicInteger();
-  private volatile long outageStartedAt;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("amqp-consumer-control").daemon().factory());
   private final List<Worker> workers = new ArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
-  private Channel deadLetters;
+  private RabbitRepublisher republisher;
   private boolean killSwitch;
   private boolean events = true;
   private boolean legacy;
@@ -104,15 +91,16 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
     this.settings = settings;
     this.useCase = useCase;
     this.clock = clock;
-    this.backoff = backoff;
-    this.batchTimeout = batchTimeout;
+    this.outages = new ConsumerOutages(backoff, clock);
+    this.runner = new DeadlineRunner(useCase, batchTimeout, CRASH_PAUSE);
   }
 
   /** Opens the channels and starts consuming (unless paused or legacy is off). */
   public synchronized void start() {
     try {
-      deadLetters = connection.createChannel();
+      Channel deadLetters = connection.createChannel();
       deadLetters.confirmSelect();
+      republisher = new RabbitRepublisher(deadLetters, settings);
       for (int i = 0; i < settings.concurrency(); i++) {
         workers.add(new Worker(settings.eventQueue(), i));
       }
@@ -194,55 +182,9 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
     }
   }
 
-  /**
-   * The pause after a transient failure: the longer of the use case's and the one that grows with
-   * the consecutive failures of this consumer, so that an outage that fails every delivery before
-   * its attempt is counted (the database is down) still backs off. Logged when the outage starts.
-   */
-  private Duration outage(DeliveryOutcome.RetryLater retry) {
-    int streak = outageStreak.incrementAndGet();
-    Duration grown = backoff.delay(streak, ThreadLocalRandom.current().nextDouble());
-    Duration pause = grown.compareTo(retry.pause()) > 0 ? grown : retry.pause();
-    if (streak == 1) {
-      outageStartedAt = clock.millis();
-      LOG.warn(
-          "{} unavailable ({}); consumption paused, retrying with a growing pause up to {} ms",
-          retry.dependency() == null ? "a dependency" : retry.dependency(),
-          retry.reason(),
-          backoff.max().toMillis());
-    } else {
-      LOG.debug("still unavailable ({}); pausing {} ms", retry.reason(), pause.toMillis());
-    }
-    return pause;
-  }
-
-  /** A delivery succeeded: ends an outage, logged once. */
-  private void recovered() {
-    int streak = outageStreak.getAndSet(0);
-    if (streak > 0) {
-      LOG.info(
-          "dependencies back after {} failed deliveries over {} ms; consuming again",
-          streak,
-          clock.millis() - outageStartedAt);
-    }
-  }
-
   /** Consecutive transient failures of this consumer (0 when the last delivery succeeded). */
   public int outageStreak() {
-    return outageStreak.get();
-  }
-
-  /** The batch ids set in the MDC of the current thread. */
-  private static Map<String, String> batchIds() {
-    Map<String, String> ids = new HashMap<>();
-    for (String key :
-        List.of(BatchLogContext.EVENT_ID, BatchLogContext.JOB_ID, BatchLogContext.PROJECT_ID)) {
-      String value = org.slf4j.MDC.get(key);
-      if (value != null) {
-        ids.put(key, value);
-      }
-    }
-    return ids;
+    return outages.streak();
   }
 
   private static int crashes(AMQP.BasicProperties properties) {
@@ -304,14 +246,14 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
     }
     int left = inFlight.get();
     scheduler.shutdownNow();
-    batches.shutdownNow();
+    runner.close();
     for (Worker worker : workers) {
       worker.close();
     }
     return left;
   }
 
-  /** One channel with prefetch 1 and at most one consumer on one queue. */
+  /** One channel with the configured prefetch and at most one consumer on one queue. */
   private final class Worker {
     private final String queue;
     private final Channel channel;
@@ -320,7 +262,7 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
     Worker(String queue, int index) throws IOException {
       this.queue = queue;
       this.channel = connection.createChannel();
-      channel.basicQos(1);
+      channel.basicQos(settings.prefetch());
     }
 
     void setConsuming(boolean wanted) {
@@ -371,52 +313,23 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
             ProcessDeliveryCommand.delivery(
                 worker.queue, body, DeliveryDecoder.decode(body), crashes);
         DeliveryOutcome outcome;
-        Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
-        Future<DeliveryOutcome> running =
-            batches.submit(
-                () -> {
-                  // The batch's ids the use case sets are copied to this delivery's thread, so the
-                  // requeue, outage and park lines below carry them.
-                  // The deadline bounds the batch's own waits too (a lock, a trickling read), so
-                  // an abandoned batch rolls back instead of finishing behind its retry's back.
-                  try (BatchLogContext held = BatchLogContext.hold();
-                      BatchDeadline deadline = BatchDeadline.start(batchTimeout)) {
-                    try {
-                      return useCase.process(command);
-                    } finally {
-                      ids.putAll(batchIds());
-                    }
-                  }
-                });
         try {
-          outcome = running.get(batchTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-          running.cancel(true);
-          String reason = "ran past BATCH_TIMEOUT_SECONDS (" + batchTimeout.toSeconds() + " s)";
-          LOG.error("a delivery from {} {}; abandoned and requeued", worker.queue, reason);
-          outcome = new DeliveryOutcome.RetryLater(CRASH_PAUSE, null, reason, true);
-        } catch (ExecutionException e) {
-          // Never lost: counted on the message and put back; the use case parks it once the
-          // count reaches POISON_ATTEMPTS.
-          LOG.error("processing a delivery from {} threw; requeued", worker.queue, e.getCause());
-          outcome =
-              new DeliveryOutcome.RetryLater(CRASH_PAUSE, null, e.getCause().toString(), true);
+          outcome = runner.run(command);
         } catch (InterruptedException e) {
-          running.cancel(true);
           Thread.currentThread().interrupt();
           getChannel().basicNack(envelope.getDeliveryTag(), false, true);
           return;
         }
         lastProgress = System.nanoTime();
-        ids.forEach(BatchLogContext::put);
         switch (outcome) {
           case DeliveryOutcome.Acknowledge ack -> {
             getChannel().basicAck(envelope.getDeliveryTag(), false);
-            recovered();
+            outages.recovered();
           }
           case DeliveryOutcome.RetryLater retry when retry.crashed() -> {
             // No pause: the copy goes to the back of the queue and the other messages flow.
-            if (requeueCounted(properties, body, crashes + 1, retry.reason())) {
+            if (republisher.requeueCounted(
+                worker.queue, properties, body, crashes + 1, retry.reason())) {
               getChannel().basicAck(envelope.getDeliveryTag(), false);
             } else {
               getChannel().basicNack(envelope.getDeliveryTag(), false, true);
@@ -424,11 +337,11 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
           }
           case DeliveryOutcome.RetryLater retry -> {
             // Pause first, so the requeued message is not taken at once by another channel.
-            pauseFor(outage(retry));
+            pauseFor(outages.failed(retry));
             getChannel().basicNack(envelope.getDeliveryTag(), false, true);
           }
           case DeliveryOutcome.DeadLetter dead -> {
-            if (park(properties, body, dead.reason())) {
+            if (republisher.park(worker.queue, properties, body, dead.reason())) {
               getChannel().basicAck(envelope.getDeliveryTag(), false);
             } else {
               pauseFor(CRASH_PAUSE);
@@ -438,56 +351,6 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
         }
       } finally {
         inFlight.decrementAndGet();
-      }
-    }
-
-    /** Puts a copy with the crash count back on the queue (confirmed), so the ack loses nothing. */
-    private boolean requeueCounted(
-        AMQP.BasicProperties properties, byte[] body, int crashes, String reason) {
-      Map<String, Object> headers = new HashMap<>();
-      if (properties.getHeaders() != null) {
-        headers.putAll(properties.getHeaders());
-      }
-      headers.put(CRASHES_HEADER, crashes);
-      headers.put(
-          LAST_CRASH_HEADER,
-          reason.length() <= MAX_HEADER_CHARS ? reason : reason.substring(0, MAX_HEADER_CHARS));
-      AMQP.BasicProperties counted = properties.builder().headers(headers).deliveryMode(2).build();
-      synchronized (RabbitDeliveryConsumerAdapter.this) {
-        try {
-          deadLetters.basicPublish("", worker.queue, true, counted, body);
-          deadLetters.waitForConfirmsOrDie(10_000);
-          return true;
-        } catch (Exception e) {
-          LOG.warn("could not requeue a crashed message with its count; nacked: {}", e.toString());
-          return false;
-        }
-      }
-    }
-
-    private boolean park(AMQP.BasicProperties properties, byte[] body, String reason) {
-      Map<String, Object> headers = new HashMap<>();
-      if (properties.getHeaders() != null) {
-        headers.putAll(properties.getHeaders());
-      }
-      headers.put("x-death-reason", reason);
-      headers.put("x-original-queue", worker.queue);
-      AMQP.BasicProperties parked = properties.builder().headers(headers).deliveryMode(2).build();
-      synchronized (RabbitDeliveryConsumerAdapter.this) {
-        try {
-          deadLetters.basicPublish(settings.deadLetterExchange(), worker.queue, true, parked, body);
-          deadLetters.waitForConfirmsOrDie(10_000);
-          LOG.error(
-              "parked a message from {} in {}: {}",
-              worker.queue,
-              settings.deadLetterQueue(),
-              reason);
-          return true;
-        } catch (Exception e) {
-          LOG.error(
-              "could not park a message in the dead-letter queue; requeued: {}", e.toString());
-          return false;
-        }
       }
     }
   }

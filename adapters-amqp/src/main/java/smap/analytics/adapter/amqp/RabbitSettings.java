@@ -6,11 +6,14 @@ import java.util.Objects;
 /**
  * Broker settings of CONTRACT 1.
  *
- * @param concurrency batches processed at once: one channel with prefetch 1 each
+ * @param concurrency batches processed at once: one channel each
  * @param eventQueueType {@code classic} or {@code quorum}: the type the input queue is declared
  *     with
  * @param eventQueueDeliveryLimit quorum only: deliveries of one message before the broker
  *     dead-letters it
+ * @param prefetch deliveries each consumer channel holds at once (basic.qos): 1 asks for the next
+ *     message only after the ack, more keeps the next one waiting in the client while the channel
+ *     works
  */
 public record RabbitSettings(
     URI url,
@@ -23,7 +26,8 @@ public record RabbitSettings(
     String publishRoutingKey,
     int concurrency,
     String eventQueueType,
-    int eventQueueDeliveryLimit) {
+    int eventQueueDeliveryLimit,
+    int prefetch) {
 
   public RabbitSettings {
     Objects.requireNonNull(url, "url");
@@ -38,6 +42,37 @@ public record RabbitSettings(
       throw new IllegalArgumentException(
           "eventQueueDeliveryLimit must be >= 1, got " + eventQueueDeliveryLimit);
     }
+    if (prefetch < 1) {
+      throw new IllegalArgumentException("prefetch must be >= 1, got " + prefetch);
+    }
+  }
+
+  /** Settings with prefetch 1 per channel. */
+  public RabbitSettings(
+      URI url,
+      String eventExchange,
+      String eventQueue,
+      String eventRoutingKey,
+      String legacyQueue,
+      String deadLetterQueue,
+      String publishExchange,
+      String publishRoutingKey,
+      int concurrency,
+      String eventQueueType,
+      int eventQueueDeliveryLimit) {
+    this(
+        url,
+        eventExchange,
+        eventQueue,
+        eventRoutingKey,
+        legacyQueue,
+        deadLetterQueue,
+        publishExchange,
+        publishRoutingKey,
+        concurrency,
+        eventQueueType,
+        eventQueueDeliveryLimit,
+        1);
   }
 
   /** Settings with a classic input queue. */
@@ -78,7 +113,25 @@ public record RabbitSettings(
         publishRoutingKey,
         concurrency,
         type,
-        deliveryLimit);
+        deliveryLimit,
+        prefetch);
+  }
+
+  /** The same settings with {@code n} deliveries held by each consumer channel. */
+  public RabbitSettings withPrefetch(int n) {
+    return new RabbitSettings(
+        url,
+        eventExchange,
+        eventQueue,
+        eventRoutingKey,
+        legacyQueue,
+        deadLetterQueue,
+        publishExchange,
+        publishRoutingKey,
+        concurrency,
+        eventQueueType,
+        eventQueueDeliveryLimit,
+        n);
   }
 
   /** True when the input queue is a quorum queue. */

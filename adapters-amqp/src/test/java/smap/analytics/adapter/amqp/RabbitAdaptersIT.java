@@ -374,6 +374,36 @@ class RabbitAdaptersIT {
   }
 
   @Test
+  void eachChannelHoldsThePrefetchOfTheSettingsWhileItWorks() throws Exception {
+    RabbitSettings prefetched = settings.withPrefetch(2);
+    RabbitTopology.declare(connection, prefetched);
+    RecordingUseCase useCase = new RecordingUseCase();
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    useCase.answer =
+        c -> {
+          try {
+            release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new DeliveryOutcome.Acknowledge(BatchStatus.SUCCEEDED, "ok");
+        };
+    try (RabbitDeliveryConsumerAdapter consumer =
+        new RabbitDeliveryConsumerAdapter(connection, prefetched, useCase, Clock.systemUTC())) {
+      consumer.start();
+      for (int i = 0; i < 5; i++) {
+        publishEvent("{\"event_id\":\"p" + i + "\"}");
+      }
+      // Two channels at work, each holding one more: one message of five left in the queue.
+      await(() -> useCase.seen.size() == 2, "two deliveries at work");
+      await(() -> ready(settings.eventQueue()) == 1, "two more held by the channels");
+      release.countDown();
+      await(() -> useCase.seen.size() == 5, "five deliveries");
+      await(() -> consumer.inFlight() == 0, "acks");
+    }
+  }
+
+  @Test
   void aDeadLetterIsParkedWithItsBodyAndReason() throws Exception {
     RabbitTopology.declare(connection, settings);
     RecordingUseCase useCase = new RecordingUseCase();

@@ -1,22 +1,40 @@
 package smap.analytics.adapter.postgres;
 
+import static org.jooq.impl.DSL.currentInstant;
+import static org.jooq.impl.DSL.select;
+import static smap.analytics.adapter.postgres.schema.Tables.AUDIT_LOG;
+import static smap.analytics.adapter.postgres.schema.Tables.BATCH_LEDGER;
+import static smap.analytics.adapter.postgres.schema.Tables.CRAWL_ERRORS;
+import static smap.analytics.adapter.postgres.schema.Tables.RESULT_OUTBOX;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import smap.analytics.application.port.out.RetentionPort;
+import smap.analytics.domain.batch.BatchStatus;
 import smap.analytics.domain.retention.RetainedData;
 
 /**
- * Adapter: retention in PostgreSQL. Each call removes at most {@code limit} rows in one statement
- * that selects them by an indexed time column (rows a writer holds are skipped, never waited for);
- * a session advisory lock lets one instance prune at a time.
+ * Adapter: retention in PostgreSQL (typed jOOQ). Each call removes at most {@code limit} rows in
+ * one statement that selects them by an indexed time column (rows a writer holds are skipped, never
+ * waited for); a session advisory lock lets one instance prune at a time.
  */
 public final class JooqRetentionAdapter implements RetentionPort {
 
   /** The advisory lock key of the retention job ("smap ret" in ASCII). */
   static final long LOCK_KEY = 0x736d617020726574L;
+
+  /** Finished batches whose raw message is no longer needed (FAILED and PARKED are replayed). */
+  private static final List<String> PRUNABLE_BODIES =
+      List.of(BatchStatus.SUCCEEDED, BatchStatus.PARTIAL, BatchStatus.REJECTED).stream()
+          .map(LedgerEntryMapper.STATUS::to)
+          .toList();
 
   private final DSLContext dsl;
 
@@ -58,38 +76,45 @@ public final class JooqRetentionAdapter implements RetentionPort {
 
   @Override
   public int prune(RetainedData data, Instant before, int limit) {
-    String cutoff = before.toString();
     try {
       return switch (data) {
-        case RAW_BODIES ->
-            dsl.execute(
-                "UPDATE batch_ledger SET raw_body = ''::bytea, raw_body_truncated = true,"
-                    + " raw_body_pruned_at = now() WHERE event_id IN (SELECT event_id FROM"
-                    + " batch_ledger WHERE raw_body_pruned_at IS NULL AND finished_at < CAST(? AS timestamptz) AND status"
-                    + " IN ('SUCCEEDED', 'PARTIAL', 'REJECTED') LIMIT ? FOR UPDATE SKIP LOCKED)",
-                cutoff,
-                limit);
+        case RAW_BODIES -> {
+          var l = BATCH_LEDGER;
+          yield dsl.update(l)
+              .set(l.RAW_BODY, new byte[0])
+              .set(l.RAW_BODY_TRUNCATED, true)
+              .set(l.RAW_BODY_PRUNED_AT, currentInstant())
+              .where(
+                  l.EVENT_ID.in(
+                      select(l.EVENT_ID)
+                          .from(l)
+                          .where(l.RAW_BODY_PRUNED_AT.isNull())
+                          .and(l.FINISHED_AT.lt(before))
+                          .and(l.STATUS.in(PRUNABLE_BODIES))
+                          .limit(limit)
+                          .forUpdate()
+                          .skipLocked()))
+              .execute();
+        }
         case SENT_OUTBOX ->
-            dsl.execute(
-                "DELETE FROM result_outbox WHERE id IN (SELECT id FROM result_outbox WHERE status ="
-                    + " 'PUBLISHED' AND published_at < CAST(? AS timestamptz) LIMIT ? FOR UPDATE SKIP LOCKED)",
-                cutoff,
+            delete(
+                RESULT_OUTBOX,
+                RESULT_OUTBOX.ID,
+                RESULT_OUTBOX.STATUS.eq("PUBLISHED").and(RESULT_OUTBOX.PUBLISHED_AT.lt(before)),
                 limit);
-        case AUDIT ->
-            dsl.execute(
-                "DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < CAST(? AS timestamptz) LIMIT ?"
-                    + " FOR UPDATE SKIP LOCKED)",
-                cutoff,
-                limit);
+        case AUDIT -> delete(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.AT.lt(before), limit);
         case CRAWL_ERRORS ->
-            dsl.execute(
-                "DELETE FROM crawl_errors WHERE id IN (SELECT id FROM crawl_errors WHERE created_at"
-                    + " < CAST(? AS timestamptz) LIMIT ? FOR UPDATE SKIP LOCKED)",
-                cutoff,
-                limit);
+            delete(CRAWL_ERRORS, CRAWL_ERRORS.ID, CRAWL_ERRORS.CREATED_AT.lt(before), limit);
       };
     } catch (RuntimeException e) {
       throw SqlFailures.translate(e);
     }
+  }
+
+  /** Deletes at most {@code limit} rows that are {@code due}, skipping rows a writer holds. */
+  private int delete(Table<?> table, Field<Long> id, Condition due, int limit) {
+    return dsl.deleteFrom(table)
+        .where(id.in(select(id).from(table).where(due).limit(limit).forUpdate().skipLocked()))
+        .execute();
   }
 }

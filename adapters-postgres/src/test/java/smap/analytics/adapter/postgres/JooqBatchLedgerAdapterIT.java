@@ -154,24 +154,39 @@ class JooqBatchLedgerAdapterIT extends BatchLedgerPortContractTest {
   }
 
   @Test
-  void aCommitWritesEachTableInOneBatchedStatement() {
-    java.util.List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
-    org.jooq.Configuration counting =
-        dsl.configuration()
-            .derive(
-                new org.jooq.impl.DefaultExecuteListenerProvider(
-                    new org.jooq.ExecuteListener() {
-                      @Override
-                      public void executeStart(org.jooq.ExecuteContext ctx) {
-                        String[] batch = ctx.batchSQL();
-                        statements.add(
-                            batch.length > 0 && batch[0] != null
-                                ? batch[0]
-                                : String.valueOf(ctx.sql()));
-                      }
-                    }));
+  void anAttemptStartsInOneStatementAndACommitWritesEachTableInOneStatement() throws Exception {
+    // Every statement the adapter prepares on its connections, whether through jOOQ or JDBC.
+    List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+    javax.sql.DataSource source = db.dataSource;
+    javax.sql.DataSource recording =
+        (javax.sql.DataSource)
+            java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class},
+                (proxy, method, args) -> {
+                  Object result = method.invoke(source, args);
+                  if (!method.getName().equals("getConnection")) {
+                    return result;
+                  }
+                  java.sql.Connection connection = (java.sql.Connection) result;
+                  return java.lang.reflect.Proxy.newProxyInstance(
+                      getClass().getClassLoader(),
+                      new Class<?>[] {java.sql.Connection.class},
+                      (p, m, a) -> {
+                        if (m.getName().startsWith("prepare")) {
+                          statements.add((String) a[0]);
+                        }
+                        try {
+                          return m.invoke(connection, a);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                          throw e.getCause();
+                        }
+                      });
+                });
+    org.jooq.Configuration counting = dsl.configuration().derive(recording);
     JooqBatchLedgerAdapter ledger = new JooqBatchLedgerAdapter(DSL.using(counting));
-    ledger.begin(start("w4", new byte[0]));
+    ledger.beginUnlessFinished(start("w4", new byte[0]));
+    assertThat(statements).hasSize(1);
     BatchCommit base = commit("w4", null, false);
     List<PostRecord> posts = new java.util.ArrayList<>();
     for (int i = 0; i < 50; i++) {
@@ -196,13 +211,18 @@ class JooqBatchLedgerAdapterIT extends BatchLedgerPortContractTest {
             base.finishedAt(),
             false));
 
-    assertThat(statements.stream().filter(s -> s.startsWith("INSERT INTO post_analytics")))
-        .as(statements.toString())
-        .hasSize(1);
-    assertThat(statements.stream().filter(s -> s.startsWith("INSERT INTO post_comments")))
-        .hasSize(1);
-    assertThat(statements.stream().filter(s -> s.startsWith("INSERT INTO crawl_errors")))
-        .hasSize(1);
+    // The row lock, one multi-row statement per table, and the final state in one more.
+    assertThat(statements).as(statements.toString()).hasSize(5);
+    assertThat(statements.get(1)).startsWith("insert into \"post_analytics\"");
+    assertThat(statements.get(2)).startsWith("insert into \"post_comments\"");
+    assertThat(statements.get(3)).startsWith("insert into \"crawl_errors\"");
+    assertThat(query("SELECT count(*) FROM post_analytics WHERE event_id = 'w4'")).isEqualTo("50");
+    assertThat(query("SELECT status FROM batch_attempts WHERE event_id = 'w4'"))
+        .isEqualTo("SUCCEEDED");
+    statements.clear();
+    assertThat(ledger.beginUnlessFinished(start("w4", new byte[0])).finished()).isTrue();
+    assertThat(statements).hasSize(1);
+    assertThat(query("SELECT count(*) FROM batch_attempts WHERE event_id = 'w4'")).isEqualTo("1");
   }
 
   @Test

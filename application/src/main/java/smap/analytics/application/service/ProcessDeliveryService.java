@@ -24,7 +24,6 @@ import smap.analytics.domain.delivery.DeliveryDecision;
 import smap.analytics.domain.delivery.DeliveryPolicy;
 import smap.analytics.domain.delivery.FailureKind;
 import smap.analytics.domain.flag.FlagSnapshot;
-import smap.analytics.domain.ledger.BatchEntry;
 import smap.analytics.domain.message.Classification;
 import smap.analytics.domain.message.Classification.Accepted;
 import smap.analytics.domain.message.Classification.Rejected;
@@ -135,21 +134,26 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
     // bug in the ledger's own write cannot keep a message looping unseen.
     int attempt = 1;
     try {
-      Optional<BatchEntry> done = command.replay() != null ? Optional.empty() : finished(context);
-      if (done.isPresent()) {
-        metrics.duplicateSkipped();
-        LOG.info("duplicate delivery of {} (already {})", context.eventId(), done.get().status());
-        return new Acknowledge(done.get().status(), "duplicate: already " + done.get().status());
-      }
+      BatchStart batchStart =
+          new BatchStart(
+              context,
+              command.queue(),
+              format,
+              Deliveries.objectPath(classification),
+              command.body(),
+              started);
+      // One round trip: the attempt is counted unless the event already has its outcome (a
+      // redelivery of a finished one), which is then skipped; a replay always runs.
       AttemptStart start =
-          ledger.begin(
-              new BatchStart(
-                  context,
-                  command.queue(),
-                  format,
-                  Deliveries.objectPath(classification),
-                  command.body(),
-                  started));
+          command.replay() != null
+              ? ledger.begin(batchStart)
+              : ledger.beginUnlessFinished(batchStart);
+      if (start.finished()) {
+        BatchStatus known = start.previous().orElseThrow().status();
+        metrics.duplicateSkipped();
+        LOG.info("duplicate delivery of {} (already {})", context.eventId(), known);
+        return new Acknowledge(known, "duplicate: already " + known);
+      }
       attempt = start.attempt();
       Optional<DeliveryDecision> stop = stopBefore(command, start);
       if (stop.isPresent()) {
@@ -177,11 +181,6 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
           classification instanceof Accepted accepted ? accepted.warnings() : List.of();
       return recorder.apply(policy.decide(counted, kind), e, delivery, warnings, counted);
     }
-  }
-
-  /** The event's ledger entry when it already has its outcome (a redelivery of a finished one). */
-  private Optional<BatchEntry> finished(EventContext context) {
-    return ledger.find(context.eventId()).filter(entry -> entry.status().terminal());
   }
 
   /**

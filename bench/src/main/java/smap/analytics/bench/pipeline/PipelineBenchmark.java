@@ -12,19 +12,10 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,10 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The end-to-end benchmark: the service jar as one or more real {@code consume} processes against
@@ -52,7 +40,6 @@ public final class PipelineBenchmark {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final Pattern RUNNING = Pattern.compile("running; http://127\\.0\\.0\\.1:(\\d+)/");
 
   private final Options options;
   private final String suffix =
@@ -68,8 +55,7 @@ public final class PipelineBenchmark {
   private final Map<String, Integer> batchSizes = new ConcurrentHashMap<>();
   private final AtomicInteger duplicates = new AtomicInteger();
   private final AtomicInteger wrongCounts = new AtomicInteger();
-  private final List<Process> services = new ArrayList<>();
-  private final AtomicLong maxRss = new AtomicLong();
+  private BenchServices services;
 
   private PipelineBenchmark(Options options) {
     this.options = options;
@@ -83,7 +69,7 @@ public final class PipelineBenchmark {
   private void run() throws Exception {
     S3 s3 = S3.start();
     ConnectionFactory factory = new ConnectionFactory();
-    factory.setUri(options.rabbitmqUrl);
+    factory.setUri(options.rabbitmqUrl());
     String jdbcUrl = createDatabase();
     try (Connection broker = factory.newConnection("pipeline-benchmark")) {
       Channel results = broker.createChannel();
@@ -96,7 +82,7 @@ public final class PipelineBenchmark {
           true,
           (tag, delivery) -> onResult(delivery.getProperties().getMessageId(), delivery.getBody()),
           tag -> {});
-      int total = options.warmup + options.batches + options.batches / 2;
+      int total = options.warmup() + options.batches() + options.batches() / 2;
       System.out.printf(
           Locale.ROOT, "bench: uploading %d batches to the in-process S3 server%n", total);
       MinioClient minio = s3.client();
@@ -104,29 +90,50 @@ public final class PipelineBenchmark {
       for (int i = 0; i < total; i++) {
         upload(minio, i);
       }
-      for (int i = 0; i < options.instances; i++) {
-        services.add(startService(i, jdbcUrl, s3));
+      services = new BenchServices(options, serviceSettings(jdbcUrl, s3));
+      for (int i = 0; i < options.instances(); i++) {
+        services.start(i);
       }
-      Thread sampler = Thread.ofPlatform().daemon().start(this::sampleRss);
+      Thread sampler = Thread.ofPlatform().daemon().start(services::sampleRss);
       Channel publisher = broker.createChannel();
       publisher.confirmSelect();
       int from = 0;
-      System.out.printf(Locale.ROOT, "bench: warm-up, %d batches%n", options.warmup);
-      runPhase("warm-up", publisher, from, options.warmup, 0);
-      from += options.warmup;
-      maxRss.set(0);
-      Phase full = runPhase("full load", publisher, from, options.batches, 0);
-      from += options.batches;
+      System.out.printf(Locale.ROOT, "bench: warm-up, %d batches%n", options.warmup());
+      runPhase("warm-up", publisher, from, options.warmup(), 0);
+      from += options.warmup();
+      services.resetMaxRss();
+      Phase full = runPhase("full load", publisher, from, options.batches(), 0);
+      from += options.batches();
       double halfRate = full.batchesPerSecond() / 2;
-      Phase half = runPhase("half load", publisher, from, options.batches / 2, halfRate);
+      Phase half = runPhase("half load", publisher, from, options.batches() / 2, halfRate);
       sampler.interrupt();
       report(List.of(full, half));
     } finally {
-      stopServices();
+      if (services != null) {
+        services.stop();
+      }
       cleanUp(factory);
       dropDatabase();
       s3.close();
     }
+  }
+
+  /** The environment of every service process: this run's database, broker names and bucket. */
+  private Map<String, String> serviceSettings(String jdbcUrl, S3 s3) {
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("DATABASE_URL", jdbcUrl);
+    env.put("RABBITMQ_URL", options.rabbitmqUrl());
+    env.put("MINIO_ENDPOINT", s3.endpoint());
+    env.put("MINIO_ACCESS_KEY", S3.ACCESS);
+    env.put("MINIO_SECRET_KEY", S3.SECRET);
+    env.put("MINIO_BUCKET", bucket);
+    env.put("EVENT_EXCHANGE", exchange);
+    env.put("EVENT_QUEUE_NAME", queue);
+    env.put("LEGACY_QUEUE_NAME", "analytics.bench.legacy." + suffix);
+    env.put("DEAD_LETTER_QUEUE_NAME", "analytics.bench.dead." + suffix);
+    env.put("PUBLISH_EXCHANGE", resultExchange);
+    env.put("HTTP_PORT", "0");
+    return env;
   }
 
   private void onResult(String messageId, byte[] body) {
@@ -177,7 +184,7 @@ public final class PipelineBenchmark {
 
   private Phase runPhase(String name, Channel publisher, int from, int count, double perSecond)
       throws Exception {
-    long serviceCpu0 = serviceCpuMicros();
+    long serviceCpu0 = services.cpuMicros();
     long pgCpu0 = ProcStats.postgresCpuMicros();
     long start = System.nanoTime();
     long interval = perSecond > 0 ? (long) (1e9 / perSecond) : 0;
@@ -212,7 +219,7 @@ public final class PipelineBenchmark {
       }
     }
     publisher.waitForConfirmsOrDie(60_000);
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(options.timeoutMinutes);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(options.timeoutMinutes());
     List<Long> latencies = new ArrayList<>(count);
     long last = start;
     for (int i = 0; i < count; i++) {
@@ -221,9 +228,9 @@ public final class PipelineBenchmark {
       while ((at = receivedAt.get(id)) == null) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
-              name + ": no result for " + id + " within " + options.timeoutMinutes + " min");
+              name + ": no result for " + id + " within " + options.timeoutMinutes() + " min");
         }
-        for (Process p : services) {
+        for (Process p : services.processes()) {
           if (!p.isAlive()) {
             throw new IllegalStateException("a service process exited: " + p.exitValue());
           }
@@ -233,7 +240,7 @@ public final class PipelineBenchmark {
       latencies.add(at - publishedAt.get(id));
       last = Math.max(last, at);
     }
-    long serviceCpu = serviceCpuMicros() - serviceCpu0;
+    long serviceCpu = services.cpuMicros() - serviceCpu0;
     long pgCpu = ProcStats.postgresCpuMicros() - pgCpu0;
     Phase phase =
         new Phase(
@@ -244,116 +251,10 @@ public final class PipelineBenchmark {
             latencies,
             serviceCpu,
             pgCpu,
-            maxRss.get(),
+            services.maxRss(),
             perSecond);
     System.out.println("bench: " + phase.line());
     return phase;
-  }
-
-  private long serviceCpuMicros() {
-    long sum = 0;
-    for (Process p : services) {
-      sum += ProcStats.cpuMicros(p.pid());
-    }
-    return sum;
-  }
-
-  private void sampleRss() {
-    while (!Thread.currentThread().isInterrupted()) {
-      long rss = 0;
-      for (Process p : services) {
-        rss = Math.max(rss, ProcStats.rssBytes(p.pid()));
-      }
-      maxRss.accumulateAndGet(rss, Math::max);
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
-  }
-
-  private Process startService(int n, String jdbcUrl, S3 s3) throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java));
-    command.addAll(options.jvmArgs);
-    command.add("--enable-native-access=ALL-UNNAMED");
-    if (options.jfr) {
-      command.add(
-          "-XX:StartFlightRecording=filename="
-              + options.out.resolveSibling("service-" + n + ".jfr")
-              + ",settings=profile");
-    }
-    command.addAll(List.of("-jar", options.jar.toString(), "consume"));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    Map<String, String> env = builder.environment();
-    env.put("DATABASE_URL", jdbcUrl);
-    env.put("RABBITMQ_URL", options.rabbitmqUrl);
-    env.put("MINIO_ENDPOINT", s3.endpoint());
-    env.put("MINIO_ACCESS_KEY", S3.ACCESS);
-    env.put("MINIO_SECRET_KEY", S3.SECRET);
-    env.put("MINIO_BUCKET", bucket);
-    env.put("EVENT_EXCHANGE", exchange);
-    env.put("EVENT_QUEUE_NAME", queue);
-    env.put("LEGACY_QUEUE_NAME", "analytics.bench.legacy." + suffix);
-    env.put("DEAD_LETTER_QUEUE_NAME", "analytics.bench.dead." + suffix);
-    env.put("PUBLISH_EXCHANGE", resultExchange);
-    env.put("HTTP_PORT", "0");
-    env.put("INSTANCE_ID", "bench-" + n);
-    Path log = options.out.resolveSibling("service-" + n + ".log");
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    Process process = builder.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    int port = -1;
-    while (port < 0) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "service " + n + " did not start; its output is in " + log.toAbsolutePath());
-      }
-      Matcher m = RUNNING.matcher(Files.readString(log, StandardCharsets.UTF_8));
-      if (m.find()) {
-        port = Integer.parseInt(m.group(1));
-      } else {
-        Thread.sleep(100);
-      }
-    }
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-            .timeout(Duration.ofSeconds(3))
-            .build();
-    while (true) {
-      try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          break;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("service " + n + " is not ready; see " + log);
-      }
-      Thread.sleep(200);
-    }
-    System.out.printf(
-        Locale.ROOT, "bench: service %d ready (pid %d, port %d)%n", n, process.pid(), port);
-    return process;
-  }
-
-  private void stopServices() {
-    for (Process p : services) {
-      p.destroy();
-    }
-    for (Process p : services) {
-      try {
-        if (!p.waitFor(40, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        p.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   private void report(List<Phase> phases) throws IOException {
@@ -377,13 +278,13 @@ public final class PipelineBenchmark {
     System.out.printf(
         Locale.ROOT,
         "instances %d, duplicates %d, results with wrong counts %d, CPU ticks/s %d%n",
-        options.instances,
+        options.instances(),
         duplicates.get(),
         wrongCounts.get(),
         ProcStats.TICKS_PER_SECOND);
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("instances", options.instances);
-    json.put("jvm_args", options.jvmArgs);
+    json.put("instances", options.instances());
+    json.put("jvm_args", options.jvmArgs());
     json.put("duplicates", duplicates.get());
     json.put("wrong_counts", wrongCounts.get());
     List<Object> rows = new ArrayList<>();
@@ -391,23 +292,23 @@ public final class PipelineBenchmark {
       rows.add(p.toJson());
     }
     json.put("phases", rows);
-    Files.createDirectories(options.out.toAbsolutePath().getParent());
-    JSON.writeValue(options.out.toFile(), json);
-    System.out.println("bench: wrote " + options.out);
+    Files.createDirectories(options.out().toAbsolutePath().getParent());
+    JSON.writeValue(options.out().toFile(), json);
+    System.out.println("bench: wrote " + options.out());
   }
 
   private String createDatabase() throws Exception {
     try (java.sql.Connection c =
-            DriverManager.getConnection(options.postgresUrl + "postgres", options.pgUser, "");
+            DriverManager.getConnection(options.postgresUrl() + "postgres", options.pgUser(), "");
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + database);
     }
-    return options.postgresUrl + database;
+    return options.postgresUrl() + database;
   }
 
   private void dropDatabase() {
     try (java.sql.Connection c =
-            DriverManager.getConnection(options.postgresUrl + "postgres", options.pgUser, "");
+            DriverManager.getConnection(options.postgresUrl() + "postgres", options.pgUser(), "");
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     } catch (Exception e) {
@@ -431,115 +332,6 @@ public final class PipelineBenchmark {
       ch.exchangeDelete("analytics.bench.dead." + suffix + ".dlx");
     } catch (Exception e) {
       System.err.println("bench: clean-up of the broker topology failed: " + e.getMessage());
-    }
-  }
-
-  /** One measured phase. */
-  record Phase(
-      String name,
-      int batches,
-      int items,
-      double seconds,
-      List<Long> latenciesNanos,
-      long serviceCpuMicros,
-      long postgresCpuMicros,
-      long maxRssBytes,
-      double pacedBatchesPerSecond) {
-
-    double batchesPerSecond() {
-      return batches / seconds;
-    }
-
-    double itemsPerMinute() {
-      return items / seconds * 60;
-    }
-
-    double percentileMillis(double p) {
-      long[] sorted = latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-      int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-      return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-    }
-
-    String row() {
-      return String.format(
-          Locale.ROOT,
-          "%-10s %7d %7d %10.0f %8.1f %8.1f %8.1f %12.1f %11.1f %10.0f",
-          name,
-          batches,
-          items,
-          itemsPerMinute(),
-          percentileMillis(50),
-          percentileMillis(95),
-          percentileMillis(99),
-          (double) serviceCpuMicros / items,
-          (double) postgresCpuMicros / items,
-          maxRssBytes / 1048576.0);
-    }
-
-    String line() {
-      return name + ": " + row().substring(10).strip().replaceAll(" +", " ");
-    }
-
-    Map<String, Object> toJson() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("phase", name);
-      m.put("batches", batches);
-      m.put("items", items);
-      m.put("seconds", seconds);
-      m.put("paced_batches_per_second", pacedBatchesPerSecond);
-      m.put("items_per_minute", itemsPerMinute());
-      m.put("latency_p50_ms", percentileMillis(50));
-      m.put("latency_p95_ms", percentileMillis(95));
-      m.put("latency_p99_ms", percentileMillis(99));
-      m.put("service_cpu_us_per_item", (double) serviceCpuMicros / items);
-      m.put("postgres_cpu_us_per_item", (double) postgresCpuMicros / items);
-      m.put("service_max_rss_mb", maxRssBytes / 1048576.0);
-      return m;
-    }
-  }
-
-  /** Command-line options; see the README's Benchmarks section. */
-  record Options(
-      int batches,
-      int warmup,
-      int instances,
-      Path jar,
-      Path out,
-      boolean jfr,
-      List<String> jvmArgs,
-      String rabbitmqUrl,
-      String postgresUrl,
-      String pgUser,
-      int timeoutMinutes) {
-
-    static Options parse(String[] args) {
-      Map<String, String> a = new HashMap<>();
-      for (int i = 0; i < args.length; i++) {
-        if (!args[i].startsWith("--")) {
-          throw new IllegalArgumentException("unexpected argument " + args[i]);
-        }
-        String key = args[i].substring(2);
-        if (key.equals("jfr")) {
-          a.put(key, "true");
-        } else if (i + 1 < args.length) {
-          a.put(key, args[++i]);
-        } else {
-          throw new IllegalArgumentException("--" + key + " needs a value");
-        }
-      }
-      String jvm = a.getOrDefault("jvm-args", "-Xmx512m");
-      return new Options(
-          Integer.parseInt(a.getOrDefault("batches", "1000")),
-          Integer.parseInt(a.getOrDefault("warmup", "200")),
-          Integer.parseInt(a.getOrDefault("instances", "1")),
-          Path.of(a.getOrDefault("jar", "bootstrap/target/smap-analytics.jar")),
-          Path.of(a.getOrDefault("out", "bench/target/pipeline-benchmark.json")),
-          a.containsKey("jfr"),
-          jvm.isBlank() ? List.of() : Arrays.asList(jvm.strip().split("\\s+")),
-          a.getOrDefault("rabbitmq-url", "amqp://guest:guest@127.0.0.1:5672/%2F"),
-          a.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/"),
-          a.getOrDefault("postgres-user", "postgres"),
-          Integer.parseInt(a.getOrDefault("timeout-minutes", "20")));
     }
   }
 }

@@ -15,8 +15,7 @@ class PipelineBenchmarkPartsTest {
       nanos.add(ms * 1_000_000);
     }
     java.util.Collections.shuffle(nanos, new java.util.Random(1));
-    PipelineBenchmark.Phase phase =
-        new PipelineBenchmark.Phase("p", 100, 3000, 2.0, nanos, 3_000_000, 600_000, 1 << 20, 0);
+    Phase phase = new Phase("p", 100, 3000, 2.0, nanos, 3_000_000, 600_000, 1 << 20, 0);
     assertThat(phase.percentileMillis(50)).isEqualTo(50.0);
     assertThat(phase.percentileMillis(95)).isEqualTo(95.0);
     assertThat(phase.percentileMillis(99)).isEqualTo(99.0);

@@ -74,7 +74,8 @@ public record ServiceSettings(
       String publishExchange,
       String publishRoutingKey,
       String eventQueueType,
-      int eventQueueDeliveryLimit) {}
+      int eventQueueDeliveryLimit,
+      int prefetch) {}
 
   /** S3-compatible object store. */
   public record ObjectStore(
@@ -137,7 +138,8 @@ public record ServiceSettings(
             env.amqpName(Setting.PUBLISH_EXCHANGE),
             env.amqpName(Setting.PUBLISH_ROUTING_KEY),
             env.oneOf(Setting.EVENT_QUEUE_TYPE, "classic", "quorum"),
-            env.integer(Setting.EVENT_QUEUE_DELIVERY_LIMIT, 1, 1000));
+            env.integer(Setting.EVENT_QUEUE_DELIVERY_LIMIT, 1, 1000),
+            env.integer(Setting.CONSUMER_PREFETCH, 1, 100));
     ObjectStore objectStore =
         new ObjectStore(
             env.uri(Setting.MINIO_ENDPOINT, "http", "https"),

@@ -40,7 +40,10 @@ public enum Setting {
       "The crawl-results bucket: the only bucket read; events naming another are rejected, and"
           + " /readyz checks only this one."),
   HTTP_PORT("8080", "Port of /healthz, /readyz, /metrics and (serve, console) the console."),
-  MAX_CONCURRENT_BATCHES("5", "Batches processed at once: one channel with prefetch 1 each."),
+  MAX_CONCURRENT_BATCHES("5", "Batches processed at once: one consumer channel each."),
+  CONSUMER_PREFETCH(
+      "1",
+      "Deliveries each consumer channel holds at once: 1 asks for the next only after the ack."),
   EXPECTED_BATCH_SIZE_TIKTOK(
       "50", "Expected TikTok batch size; a mismatch is a warning and a metric."),
   EXPECTED_BATCH_SIZE_YOUTUBE(

@@ -35,6 +35,7 @@ class ServiceSettingsTest {
     assertThat(settings.broker().publishRoutingKey()).isEqualTo("analyze.result");
     assertThat(settings.httpPort()).isEqualTo(8080);
     assertThat(settings.maxConcurrentBatches()).isEqualTo(5);
+    assertThat(settings.broker().prefetch()).isEqualTo(1);
     assertThat(settings.database().poolSize()).isEqualTo(10);
     assertThat(settings.pipeline().batchSizes().tiktok()).isEqualTo(50);
     assertThat(settings.pipeline().batchSizes().youtube()).isEqualTo(20);
@@ -118,6 +119,7 @@ class ServiceSettingsTest {
                 Map.entry("MINIO_REGION", "ap-southeast-1"),
                 Map.entry("HTTP_PORT", "9090"),
                 Map.entry("MAX_CONCURRENT_BATCHES", "3"),
+                Map.entry("CONSUMER_PREFETCH", "2"),
                 Map.entry("EXPECTED_BATCH_SIZE_TIKTOK", "40"),
                 Map.entry("EXPECTED_BATCH_SIZE_YOUTUBE", "25"),
                 Map.entry("TRANSIENT_ERROR_CODES", "CONTENT_REMOVED"),
@@ -153,6 +155,7 @@ class ServiceSettingsTest {
     assertThat(settings.objectStore().region()).isEqualTo("ap-southeast-1");
     assertThat(settings.httpPort()).isEqualTo(9090);
     assertThat(settings.maxConcurrentBatches()).isEqualTo(3);
+    assertThat(settings.broker().prefetch()).isEqualTo(2);
     assertThat(settings.pipeline().batchSizes().tiktok()).isEqualTo(40);
     assertThat(settings.pipeline().batchSizes().youtube()).isEqualTo(25);
     assertThat(settings.pipeline().errorCodes().isTransient(ErrorCode.of("CONTENT_REMOVED")))
@@ -183,6 +186,7 @@ class ServiceSettingsTest {
         "HTTP_PORT|80a|HTTP_PORT: expected a whole number, got '80a'",
         "HTTP_PORT|70000|HTTP_PORT: must be between 0 and 65535, got 70000",
         "MAX_CONCURRENT_BATCHES|0|MAX_CONCURRENT_BATCHES: must be between 1 and 64, got 0",
+        "CONSUMER_PREFETCH|0|CONSUMER_PREFETCH: must be between 1 and 100, got 0",
         "EXPECTED_BATCH_SIZE_TIKTOK|-5|EXPECTED_BATCH_SIZE_TIKTOK: must be between 1 and 10000, got -5",
         "TRANSIENT_ERROR_CODES|TIMEOUT;RATE_LIMITED|TRANSIENT_ERROR_CODES: 'TIMEOUT;RATE_LIMITED' is not an error code (letters, digits and _, at most 50, starting with a letter)",
         "RETRY_INITIAL_BACKOFF_MS|fast|RETRY_INITIAL_BACKOFF_MS: expected milliseconds as a whole number, got 'fast'",

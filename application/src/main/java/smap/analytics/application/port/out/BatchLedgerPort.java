@@ -24,6 +24,19 @@ public interface BatchLedgerPort {
   AttemptStart begin(BatchStart start);
 
   /**
+   * As {@link #begin}, for a delivery that is not a replay: when the entry is already terminal (a
+   * duplicate delivery), records nothing and returns attempt 0 with the entry. An adapter reads and
+   * writes in one round trip; this default does it in two.
+   */
+  default AttemptStart beginUnlessFinished(BatchStart start) {
+    Optional<BatchEntry> known = find(start.context().eventId());
+    if (known.isPresent() && known.get().status().terminal()) {
+      return new AttemptStart(0, known);
+    }
+    return begin(start);
+  }
+
+  /**
    * Writes the batch's posts, comments, error rows, final ledger state and (optionally) the outbox
    * row, in one transaction. Idempotent: when the entry is already terminal and the commit is not a
    * replay, writes nothing and says so.
@@ -49,5 +62,11 @@ public interface BatchLedgerPort {
   }
 
   /** Result of {@link #begin}: the attempt number and the entry before it. */
-  record AttemptStart(int attempt, Optional<BatchEntry> previous) {}
+  record AttemptStart(int attempt, Optional<BatchEntry> previous) {
+
+    /** True when {@link #beginUnlessFinished} found the entry already terminal. */
+    public boolean finished() {
+      return attempt == 0;
+    }
+  }
 }

@@ -150,6 +150,32 @@ public abstract class BatchLedgerPortContractTest {
   }
 
   @Test
+  void beginUnlessFinishedCountsAttemptsButLeavesATerminalEntryAsItIs() {
+    BatchLedgerPort ledger = ledger();
+    AttemptStart first = ledger.beginUnlessFinished(start("b10", new byte[0]));
+    AttemptStart second = ledger.beginUnlessFinished(start("b10", new byte[0]));
+    assertThat(first.attempt()).isEqualTo(1);
+    assertThat(first.previous()).isEmpty();
+    assertThat(second.attempt()).isEqualTo(2);
+    assertThat(second.finished()).isFalse();
+    assertThat(second.previous())
+        .hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(BatchStatus.PROCESSING));
+
+    ledger.commit(commit("b10", null, false));
+    AttemptStart duplicate = ledger.beginUnlessFinished(start("b10", new byte[0]));
+
+    assertThat(duplicate.finished()).isTrue();
+    assertThat(duplicate.previous())
+        .hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(BatchStatus.SUCCEEDED));
+    BatchEntry entry = ledger.find(EventId.of("b10")).orElseThrow();
+    assertThat(entry.attempts()).isEqualTo(2);
+    assertThat(entry.status()).isEqualTo(BatchStatus.SUCCEEDED);
+    assertThat(ledger.begin(start("b10", new byte[0])).attempt()).isEqualTo(3);
+    assertThat(ledger.find(EventId.of("b10")).orElseThrow().status())
+        .isEqualTo(BatchStatus.SUCCEEDED);
+  }
+
+  @Test
   void aLargeRawBodyIsKeptAsABoundedPrefix() {
     byte[] body = new byte[200_000];
     ledger().begin(start("b2", body));
