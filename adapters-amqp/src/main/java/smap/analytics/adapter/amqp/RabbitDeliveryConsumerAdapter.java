@@ -340,6 +340,13 @@ public final class RabbitDeliveryConsumerAdapter implements ConsumptionPort, Aut
             pauseFor(outages.failed(retry));
             getChannel().basicNack(envelope.getDeliveryTag(), false, true);
           }
+          case DeliveryOutcome.PutBack putBack -> {
+            // Its format is off on this instance (the consumers are being cancelled): back in
+            // the queue, uncounted; no dependency is down, so the outage streak is left alone.
+            LOG.debug("put back a delivery from {}: {}", worker.queue, putBack.reason());
+            pauseFor(putBack.pause());
+            getChannel().basicNack(envelope.getDeliveryTag(), false, true);
+          }
           case DeliveryOutcome.DeadLetter dead -> {
             if (republisher.park(worker.queue, properties, body, dead.reason())) {
               getChannel().basicAck(envelope.getDeliveryTag(), false);

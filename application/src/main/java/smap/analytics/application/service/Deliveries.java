@@ -6,7 +6,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import smap.analytics.application.port.in.DeliveryOutcome;
-import smap.analytics.application.port.in.DeliveryOutcome.RetryLater;
+import smap.analytics.application.port.in.DeliveryOutcome.PutBack;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
 import smap.analytics.domain.batch.EventId;
 import smap.analytics.domain.batch.ObjectLocation;
@@ -52,7 +52,7 @@ final class Deliveries {
             : FeatureFlag.LEGACY_FORMAT.key();
     String reason = "the " + flag + " flag is off: the message stays in its queue";
     LOG.info("{} format: {}", format.name().toLowerCase(), reason);
-    return new RetryLater(FORMAT_OFF_PAUSE, null, reason);
+    return new PutBack(FORMAT_OFF_PAUSE, reason);
   }
 
   /**

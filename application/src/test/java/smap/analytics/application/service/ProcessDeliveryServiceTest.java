@@ -20,6 +20,7 @@ import smap.analytics.application.fake.RecordingMetrics;
 import smap.analytics.application.port.in.DeliveryOutcome;
 import smap.analytics.application.port.in.DeliveryOutcome.Acknowledge;
 import smap.analytics.application.port.in.DeliveryOutcome.DeadLetter;
+import smap.analytics.application.port.in.DeliveryOutcome.PutBack;
 import smap.analytics.application.port.in.DeliveryOutcome.RetryLater;
 import smap.analytics.application.port.in.ProcessDeliveryCommand;
 import smap.analytics.domain.analysis.PostAnalyser;
@@ -446,8 +447,10 @@ class ProcessDeliveryServiceTest {
     DeliveryOutcome outcome =
         deliver(Map.of("event_id", "e13", "data_ref", Map.of("bucket", "b", "path", "k.json")));
 
-    assertThat(outcome).isInstanceOf(RetryLater.class);
-    assertThat(((RetryLater) outcome).reason()).contains("legacy-format");
+    assertThat(outcome)
+        .as("put back as no outage: no dependency is down")
+        .isInstanceOf(PutBack.class);
+    assertThat(((PutBack) outcome).reason()).contains("legacy-format");
     assertThat(ledger.find(EventId.of("e13"))).isEmpty();
     assertThat(outbox.rows()).isEmpty();
   }
@@ -459,8 +462,10 @@ class ProcessDeliveryServiceTest {
 
     DeliveryOutcome outcome = deliver(event("e13b", "b/k.json", PROJECT, JOB, 1));
 
-    assertThat(outcome).isInstanceOf(RetryLater.class);
-    assertThat(((RetryLater) outcome).reason()).contains("batch-format");
+    assertThat(outcome)
+        .as("put back as no outage: no dependency is down")
+        .isInstanceOf(PutBack.class);
+    assertThat(((PutBack) outcome).reason()).contains("batch-format");
     assertThat(ledger.find(EventId.of("e13b"))).isEmpty();
     assertThat(outbox.rows()).isEmpty();
     assertThat(ledger.posts()).isEmpty();
@@ -512,7 +517,7 @@ class ProcessDeliveryServiceTest {
             0));
     flags.refresh();
 
-    assertThat(deliver(event("e13c", "b/k.json", PROJECT, JOB, 1))).isInstanceOf(RetryLater.class);
+    assertThat(deliver(event("e13c", "b/k.json", PROJECT, JOB, 1))).isInstanceOf(PutBack.class);
     assertThat(ledger.find(EventId.of("e13c"))).isEmpty();
   }
 

@@ -39,6 +39,18 @@ public sealed interface DeliveryOutcome {
     }
   }
 
+  /**
+   * Not to be taken now, and nothing failed: its format's flag is off. Put the message back
+   * uncounted and pause about {@code pause}; no dependency is down, so this is no outage (no
+   * growing backoff, no outage log line), and the message keeps its place for when the flag is on.
+   */
+  record PutBack(Duration pause, String reason) implements DeliveryOutcome {
+    public PutBack {
+      Objects.requireNonNull(pause, "pause");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
   /** Poison: crashed processing repeatedly; send to the dead-letter queue and ack. */
   record DeadLetter(String reason) implements DeliveryOutcome {
     public DeadLetter {

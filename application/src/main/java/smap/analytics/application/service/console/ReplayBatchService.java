@@ -107,6 +107,9 @@ public final class ReplayBatchService implements ReplayBatchUseCase {
             case DeliveryOutcome.RetryLater retry ->
                 new ReplayOutcome.Failed(
                     BatchStatus.RETRYING, "dependency unavailable: " + retry.reason());
+            case DeliveryOutcome.PutBack putBack ->
+                new ReplayOutcome.NotReplayable(
+                    entry.status(), "not replayed: " + putBack.reason());
             case DeliveryOutcome.DeadLetter dead ->
                 new ReplayOutcome.Failed(BatchStatus.PARKED, dead.reason());
           };
