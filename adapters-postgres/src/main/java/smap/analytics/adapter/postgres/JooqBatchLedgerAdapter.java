@@ -1,5 +1,6 @@
 package smap.analytics.adapter.postgres;
 
+import static smap.analytics.adapter.postgres.schema.Tables.BATCH_LEDGER;
 import static smap.analytics.adapter.postgres.schema.Tables.POST_ANALYTICS;
 
 import java.sql.Timestamp;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import smap.analytics.application.port.out.BatchCommit;
 import smap.analytics.application.port.out.BatchFailure;
 import smap.analytics.application.port.out.BatchLedgerPort;
@@ -47,6 +49,21 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
   @Override
   public AttemptStart beginUnlessFinished(BatchStart start) {
     return translated(() -> LedgerAttempts.begin(dsl, start, true));
+  }
+
+  @Override
+  public int countDuplicate(EventId eventId) {
+    return translated(
+        () ->
+            dsl.update(BATCH_LEDGER)
+                .set(
+                    BATCH_LEDGER.DUPLICATE_DELIVERIES,
+                    BATCH_LEDGER.DUPLICATE_DELIVERIES.plus(DSL.inline(1)))
+                .where(BATCH_LEDGER.EVENT_ID.eq(eventId.value()))
+                .returningResult(BATCH_LEDGER.DUPLICATE_DELIVERIES)
+                .fetchOptional()
+                .map(r -> r.value1())
+                .orElse(0));
   }
 
   @Override

@@ -151,7 +151,11 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
       if (start.finished()) {
         BatchStatus known = start.previous().orElseThrow().status();
         metrics.duplicateSkipped();
-        LOG.info("duplicate delivery of {} (already {})", context.eventId(), known);
+        LOG.info(
+            "duplicate delivery of {} (already {}; duplicate {} of this event)",
+            context.eventId(),
+            known,
+            ledger.countDuplicate(context.eventId()));
         return new Acknowledge(known, "duplicate: already " + known);
       }
       attempt = start.attempt();

@@ -34,6 +34,7 @@ public final class InMemoryBatchLedger implements BatchLedgerPort {
   private final Map<String, CommentRecord> comments = new LinkedHashMap<>();
   private final Map<String, CrawlError> errors = new LinkedHashMap<>();
   private final Map<String, String> errorEvents = new LinkedHashMap<>();
+  private final Map<String, Integer> duplicates = new LinkedHashMap<>();
   private final InMemoryResultOutbox outbox;
   private volatile boolean down;
 
@@ -87,6 +88,15 @@ public final class InMemoryBatchLedger implements BatchLedgerPort {
   public synchronized Optional<BatchEntry> find(EventId eventId) {
     check();
     return Optional.ofNullable(entries.get(eventId.value()));
+  }
+
+  @Override
+  public synchronized int countDuplicate(EventId eventId) {
+    check();
+    if (!entries.containsKey(eventId.value())) {
+      return 0;
+    }
+    return duplicates.merge(eventId.value(), 1, Integer::sum);
   }
 
   @Override

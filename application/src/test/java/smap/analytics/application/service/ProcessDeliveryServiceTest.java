@@ -205,6 +205,9 @@ class ProcessDeliveryServiceTest {
     assertThat(entry("e2").attempts()).isEqualTo(1);
     assertThat(outbox.rows()).hasSize(1);
     assertThat(metrics.count("duplicateSkipped")).isEqualTo(1);
+    assertThat(ledger.countDuplicate(EventId.of("e2")))
+        .as("the ledger counted the duplicate (this call is the second)")
+        .isEqualTo(2);
   }
 
   @Test

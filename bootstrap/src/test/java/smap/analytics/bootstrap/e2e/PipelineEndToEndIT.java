@@ -249,6 +249,11 @@ class PipelineEndToEndIT {
     assertThat(count("SELECT count(*) FROM result_outbox WHERE event_id = '" + eventId + "'"))
         .isEqualTo(1);
     assertThat(runtime.ledger().find(EventId.of(eventId)).orElseThrow().attempts()).isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT duplicate_deliveries FROM batch_ledger WHERE event_id = '" + eventId + "'"))
+        .as("the ledger counted the duplicate")
+        .isEqualTo(1);
     // Drains what arrived meanwhile; a second message for the event fails inside resultFor.
     assertThat(resultFor("no-such-event", 500)).isEmpty();
   }

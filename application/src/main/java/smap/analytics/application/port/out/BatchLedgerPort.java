@@ -37,6 +37,14 @@ public interface BatchLedgerPort {
   }
 
   /**
+   * Counts one more duplicate delivery on a terminal entry (one {@link #beginUnlessFinished} found
+   * finished), which is acknowledged without work.
+   *
+   * @return the entry's duplicate deliveries so far, this one included; 0 when there is no entry
+   */
+  int countDuplicate(EventId eventId);
+
+  /**
    * Writes the batch's posts, comments, error rows, final ledger state and (optionally) the outbox
    * row, in one transaction. Idempotent: when the entry is already terminal and the commit is not a
    * replay, writes nothing and says so.

@@ -176,6 +176,20 @@ public abstract class BatchLedgerPortContractTest {
   }
 
   @Test
+  void duplicateDeliveriesAreCountedOnTheEntryAndNothingElseChanges() {
+    BatchLedgerPort ledger = ledger();
+    assertThat(ledger.countDuplicate(EventId.of("b11"))).as("no entry, nothing counted").isZero();
+    ledger.begin(start("b11", new byte[0]));
+    ledger.commit(commit("b11", null, false));
+
+    assertThat(ledger.countDuplicate(EventId.of("b11"))).isEqualTo(1);
+    assertThat(ledger.countDuplicate(EventId.of("b11"))).isEqualTo(2);
+    BatchEntry entry = ledger.find(EventId.of("b11")).orElseThrow();
+    assertThat(entry.status()).isEqualTo(BatchStatus.SUCCEEDED);
+    assertThat(entry.attempts()).isEqualTo(1);
+  }
+
+  @Test
   void aLargeRawBodyIsKeptAsABoundedPrefix() {
     byte[] body = new byte[200_000];
     ledger().begin(start("b2", body));
