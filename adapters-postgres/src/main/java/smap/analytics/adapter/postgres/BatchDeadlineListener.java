@@ -2,6 +2,7 @@ package smap.analytics.adapter.postgres;
 
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import org.jooq.ExecuteContext;
@@ -20,6 +21,18 @@ public final class BatchDeadlineListener implements ExecuteListener {
 
   @Override
   public void executeStart(ExecuteContext ctx) {
+    bound(ctx.statement());
+  }
+
+  /**
+   * Bounds one statement by the current batch's deadline: refuses to start it once the deadline
+   * passed, else sets its query timeout to the time left. For statements jOOQ executes this runs
+   * from {@link #executeStart}; the write path's cached statements, which run on the JDBC
+   * connection directly, call it themselves. No-op on threads without a deadline.
+   *
+   * @param statement the statement about to run, or null (jOOQ has not prepared one yet)
+   */
+  static void bound(Statement statement) {
     Optional<Duration> left = BatchDeadline.remaining();
     if (left.isEmpty()) {
       // Not a batch (the relay flushing its marks at shutdown, the console): left alone, even
@@ -33,12 +46,12 @@ public final class BatchDeadlineListener implements ExecuteListener {
           "the batch ran past its deadline: statement not started",
           new SQLTimeoutException("batch deadline passed", "57014"));
     }
-    if (ctx.statement() != null) {
+    if (statement != null) {
       int seconds = (int) Math.min(Integer.MAX_VALUE, Math.max(1, ceilSeconds(left.get())));
       try {
-        int current = ctx.statement().getQueryTimeout();
+        int current = statement.getQueryTimeout();
         if (current == 0 || seconds < current) {
-          ctx.statement().setQueryTimeout(seconds);
+          statement.setQueryTimeout(seconds);
         }
       } catch (SQLException e) {
         throw new DataAccessException("setting the batch deadline on a statement", e);

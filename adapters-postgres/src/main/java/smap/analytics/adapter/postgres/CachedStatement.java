@@ -57,6 +57,7 @@ final class CachedStatement {
     return tx.connectionResult(
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            BatchDeadlineListener.bound(statement);
             bind(statement, values);
             return statement.executeUpdate();
           }
@@ -68,6 +69,7 @@ final class CachedStatement {
     return tx.connectionResult(
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            BatchDeadlineListener.bound(statement);
             bind(statement, values);
             try (ResultSet rows = statement.executeQuery()) {
               return reader.read(rows);

@@ -57,6 +57,7 @@ final class MultiRowInsert<R extends TableRecord<R>> {
       tx.connection(
           connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
+              BatchDeadlineListener.bound(statement);
               bind(statement, chunk);
               statement.executeUpdate();
             }
