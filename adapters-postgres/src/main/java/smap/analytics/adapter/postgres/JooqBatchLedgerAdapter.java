@@ -560,7 +560,7 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
 
   /** The six fields of CONTRACT 6, in order. */
   static Map<String, Object> resultMap(AnalyzeResult result) {
-    return result.fields();
+    return StoredResult.fields(result);
   }
 
   private static void writePosts(DSLContext tx, List<PostRecord> posts) {
