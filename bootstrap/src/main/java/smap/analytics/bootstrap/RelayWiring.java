@@ -16,16 +16,13 @@ import smap.analytics.application.service.RelayResultsService;
 import smap.analytics.bootstrap.config.ServiceSettings;
 
 /**
- * Composition root: the outbox relay, its loop every 200 ms (full pages back to back), and the
- * marks of broker answers kept through an outage, recorded at shutdown before the connections
- * close.
+ * Composition root: the outbox relay, a pass of it ({@code RelayResultsUseCase.relayDue}) 200 ms
+ * after the last one ended, and the marks of broker answers kept through an outage, recorded at
+ * shutdown before the connections close.
  */
 final class RelayWiring {
 
   private static final Logger LOG = LoggerFactory.getLogger(RelayWiring.class);
-
-  /** Results relayed per call; a full page means more may be waiting. */
-  private static final int PAGE = 50;
 
   private RelayWiring() {}
 
@@ -70,13 +67,6 @@ final class RelayWiring {
           }
         });
     background.every(
-        "outbox-relay",
-        Duration.ofMillis(200),
-        Duration.ofMillis(200),
-        () -> {
-          while (relay.relayPending(PAGE) == PAGE) {
-            // keep going while full pages come back
-          }
-        });
+        "outbox-relay", Duration.ofMillis(200), Duration.ofMillis(200), relay::relayDue);
   }
 }

@@ -9,6 +9,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ReturnListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,8 +42,15 @@ public final class RabbitResultPublisherAdapter implements ResultPublisherPort, 
 
   /** The message body: the six fields of CONTRACT 6, in order. */
   static byte[] body(AnalyzeResult result) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("project_id", result.projectId());
+    fields.put("job_id", result.jobId());
+    fields.put("task_type", AnalyzeResult.TASK_TYPE);
+    fields.put("batch_size", result.batchSize());
+    fields.put("success_count", result.successCount());
+    fields.put("error_count", result.errorCount());
     try {
-      return JSON.writeValueAsString(result.fields()).getBytes(StandardCharsets.UTF_8);
+      return JSON.writeValueAsString(fields).getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

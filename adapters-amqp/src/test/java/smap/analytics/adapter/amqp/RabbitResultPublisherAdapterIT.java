@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import smap.analytics.application.port.out.ResultPublisherPort;
 import smap.analytics.application.port.out.ResultPublisherPortContractTest;
+import smap.analytics.domain.batch.AnalyzeResult;
+import smap.analytics.domain.message.JsonFixtures;
 
 /** The publisher contract against the machine's RabbitMQ, with a bound Collector queue. */
 class RabbitResultPublisherAdapterIT extends ResultPublisherPortContractTest {
@@ -73,13 +75,14 @@ class RabbitResultPublisherAdapterIT extends ResultPublisherPortContractTest {
   }
 
   @Override
-  protected Map<String, Object> received(String messageId) throws Exception {
+  protected AnalyzeResult received(String messageId) throws Exception {
     GetResponse message;
     while ((message = channel.basicGet(collector, true)) != null) {
       seen.put(
           message.getProps().getMessageId(),
           JSON.readValue(message.getBody(), new TypeReference<LinkedHashMap<String, Object>>() {}));
     }
-    return seen.get(messageId);
+    Map<String, Object> fields = seen.get(messageId);
+    return fields == null ? null : JsonFixtures.result(fields);
   }
 }

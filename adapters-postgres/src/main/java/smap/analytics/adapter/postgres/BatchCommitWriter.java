@@ -264,7 +264,7 @@ final class BatchCommitWriter {
   private static void finish(
       DSLContext tx, CachedStatement statement, Map<String, Object> values, Ending end) {
     String eventId = end.eventId().value();
-    JSONB result = end.result() == null ? null : jsonb(end.result().fields());
+    JSONB result = end.result() == null ? null : jsonb(StoredResult.fields(end.result()));
     values.putAll(LedgerAttempts.closing(eventId, end.status(), end.error(), end.at()));
     values.put("set_flags", jsonb(end.flags()));
     values.put("set_warnings", jsonb(Storable.warnings(end.warnings())));

@@ -17,7 +17,6 @@ import org.jooq.Record;
 import org.jooq.SelectField;
 import smap.analytics.application.port.out.OutboxMessage;
 import smap.analytics.application.port.out.ResultOutboxPort;
-import smap.analytics.domain.batch.AnalyzeResult;
 import smap.analytics.domain.batch.EventId;
 import smap.analytics.domain.console.UnroutableResult;
 
@@ -103,12 +102,7 @@ public final class JooqResultOutboxAdapter implements ResultOutboxPort {
         row.get(RESULT_OUTBOX.ID),
         EventId.of(row.get(RESULT_OUTBOX.EVENT_ID)),
         row.get(RESULT_OUTBOX.MESSAGE_ID),
-        new AnalyzeResult(
-            (String) result.get("project_id"),
-            (String) result.get("job_id"),
-            ((Number) result.get("batch_size")).intValue(),
-            ((Number) result.get("success_count")).intValue(),
-            ((Number) result.get("error_count")).intValue()),
+        StoredResult.read(result),
         row.get(RESULT_OUTBOX.ATTEMPTS),
         row.get(RESULT_OUTBOX.UNROUTABLE_RETURNS));
   }
@@ -250,8 +244,8 @@ public final class JooqResultOutboxAdapter implements ResultOutboxPort {
                           row.value1(),
                           row.value2(),
                           row.value3(),
-                          (String) result.get("project_id"),
-                          (String) result.get("job_id"),
+                          StoredResult.projectId(result),
+                          StoredResult.jobId(result),
                           row.value5(),
                           row.value6(),
                           row.value7(),

@@ -35,7 +35,7 @@ class JooqResultOutboxAdapterIT extends ResultOutboxPortContractTest {
                 + " VALUES (?, ?, ?::jsonb, ?)",
             eventId.value(),
             eventId.value(),
-            Json.write(result.fields()),
+            Json.write(StoredResult.fields(result)),
             JooqBatchLedgerAdapter.ts(NOW));
   }
 }

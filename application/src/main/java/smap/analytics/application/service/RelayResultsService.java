@@ -36,6 +36,9 @@ public final class RelayResultsService implements RelayResultsUseCase {
 
   private static final Logger LOG = LoggerFactory.getLogger(RelayResultsService.class);
 
+  /** Results relayed per page of {@link #relayDue()}; a full page means more may be waiting. */
+  public static final int PAGE = 50;
+
   /** Retries of unroutable results by default: 30 s doubling to one hour. */
   public static final Backoff UNROUTABLE_RETRY =
       Backoff.exponential(Duration.ofSeconds(30), Duration.ofHours(1));
@@ -132,6 +135,17 @@ public final class RelayResultsService implements RelayResultsUseCase {
     } catch (DependencyUnavailableException e) {
       return outage(e);
     }
+  }
+
+  @Override
+  public int relayDue() {
+    int handled = 0;
+    int page;
+    do {
+      page = relayPending(PAGE);
+      handled += page;
+    } while (page == PAGE && !Thread.currentThread().isInterrupted());
+    return handled;
   }
 
   /** The database is away: pause with the growing backoff, logged when the outage starts. */

@@ -1,8 +1,8 @@
 package smap.analytics.application.fake;
 
-import java.util.Map;
 import smap.analytics.application.port.out.ResultPublisherPort;
 import smap.analytics.application.port.out.ResultPublisherPortContractTest;
+import smap.analytics.domain.batch.AnalyzeResult;
 
 class RecordingResultPublisherTest extends ResultPublisherPortContractTest {
   private final RecordingResultPublisher publisher = new RecordingResultPublisher();
@@ -13,11 +13,11 @@ class RecordingResultPublisherTest extends ResultPublisherPortContractTest {
   }
 
   @Override
-  protected Map<String, Object> received(String messageId) {
+  protected AnalyzeResult received(String messageId) {
     return publisher.published().stream()
         .filter(m -> m.messageId().equals(messageId))
         .reduce((a, b) -> b)
-        .map(m -> m.result().fields())
+        .map(m -> m.result())
         .orElse(null);
   }
 }

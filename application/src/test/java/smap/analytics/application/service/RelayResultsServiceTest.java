@@ -113,6 +113,36 @@ class RelayResultsServiceTest {
   }
 
   @Test
+  void aPassRelaysFullPagesUntilOneComesBackShort() {
+    int backlog = 2 * RelayResultsService.PAGE + 7;
+    for (int i = 0; i < backlog; i++) {
+      addResult("e" + i);
+    }
+
+    assertThat(relay.relayDue()).isEqualTo(backlog);
+
+    assertThat(publisher.published()).hasSize(backlog);
+    assertThat(outbox.rows()).extracting(r -> r.status).containsOnly("PUBLISHED");
+    assertThat(relay.relayDue()).as("nothing left for the next pass").isZero();
+  }
+
+  @Test
+  void aPassEndsAtAnOutageOfTheBrokerOrTheDatabaseWithoutThrowing() {
+    for (int i = 0; i < 2 * RelayResultsService.PAGE; i++) {
+      addResult("e" + i);
+    }
+    publisher.setDown(true);
+
+    assertThat(relay.relayDue()).as("the first try failed, the rest of its page released").isOne();
+    assertThat(outbox.rows()).extracting(r -> r.status).containsOnlyOnce("FAILED");
+    assertThat(outbox.backlog()).isEqualTo(2 * RelayResultsService.PAGE);
+
+    publisher.setDown(false);
+    outbox.setDown(true);
+    assertThat(relay.relayDue()).isZero();
+  }
+
+  @Test
   void resultsWaitWhilePublishingIsSwitchedOff() {
     flagStore.change(
         new FlagChange(

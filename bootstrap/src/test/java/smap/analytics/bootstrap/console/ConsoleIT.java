@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -48,17 +48,22 @@ class ConsoleIT {
   private static final String HOSTILE = "\"><img src=x onerror=alert(1)><script>alert(2)</script>";
   private static final Path SHOTS = Path.of("target", "screenshots");
 
-  private static RunningService service;
-  private static String suffix;
-  private static ServiceRuntime runtime;
-  private static com.rabbitmq.client.Connection broker;
-  private static SimulatedCrawler crawler;
-  private static ServiceSettings settings;
-  private static String base;
+  private RunningService service;
+  private String suffix;
+  private ServiceRuntime runtime;
+  private com.rabbitmq.client.Connection broker;
+  private SimulatedCrawler crawler;
+  private ServiceSettings settings;
+  private String base;
   private static final String PROJECT = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 
-  @BeforeAll
-  static void start() throws Exception {
+  /**
+   * Each test gets a service of its own (database, queues, object store, flags, replay jobs, audit
+   * log) with the same three batches, so no test sees another's replays, flags or jobs, whatever
+   * order they run in.
+   */
+  @BeforeEach
+  void start() throws Exception {
     service =
         RunningService.start(
             "console",
@@ -134,19 +139,19 @@ class ConsoleIT {
     }
   }
 
-  @AfterAll
-  static void stop() throws Exception {
+  @AfterEach
+  void stop() throws Exception {
     if (service != null) {
       service.close();
     }
   }
 
-  private static BatchStatus awaitTerminal(String eventId) throws InterruptedException {
+  private BatchStatus awaitTerminal(String eventId) throws InterruptedException {
     return service.awaitTerminal(eventId, 30).status();
   }
 
   /** A browser-like HTTP session: cookies kept, redirects not followed. */
-  private static final class Browser {
+  private final class Browser {
     final HttpClient http =
         HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
@@ -332,7 +337,7 @@ class ConsoleIT {
     api("POST", "/api/flags/stage-impact", ana, "scope=" + scope + "&reason=done&enabled=remove");
   }
 
-  private static HttpResponse<String> api(String method, String path, String user, String form)
+  private HttpResponse<String> api(String method, String path, String user, String form)
       throws Exception {
     String basic =
         "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
@@ -344,6 +349,24 @@ class ConsoleIT {
           .POST(HttpRequest.BodyPublishers.ofString(form));
     }
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Items of the replay job with an outcome (replayed, failed or skipped). */
+  private int progress(String job) throws Exception {
+    String json = api("GET", "/api/replays/" + job, "ana:ana-secret", null).body();
+    return Integer.parseInt(jobField(json, "done"))
+        + Integer.parseInt(jobField(json, "failed"))
+        + Integer.parseInt(jobField(json, "skipped"));
+  }
+
+  private void awaitProgress(String job, int items) throws Exception {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (progress(job) < items) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("replay job " + job + " did not reach " + items + " items");
+      }
+      Thread.sleep(50);
+    }
   }
 
   private static String jobField(String json, String field) {
@@ -417,7 +440,29 @@ class ConsoleIT {
 
   @Test
   void aReplayJobCanBePausedResumedAndCancelled() throws Exception {
-    String form = "status=SUCCEEDED&reason=check&rate=1&key=controls-" + suffix;
+    // Six more succeeded batches: jobs over the succeeded ones have work left after a few items.
+    crawler.upload(
+        "crawl-results",
+        "controls.json",
+        SampleBatches.batch("TIKTOK", PROJECT + "-brand-5", 2, 0, 6),
+        false);
+    for (int i = 0; i < 6; i++) {
+      crawler.publish(
+          SampleBatches.event(
+              "console-controls-" + i + "-" + suffix,
+              "crawl-results/controls.json",
+              PROJECT,
+              PROJECT + "-brand-5",
+              6 + i,
+              2,
+              "tiktok"));
+    }
+    for (int i = 0; i < 6; i++) {
+      assertThat(awaitTerminal("console-controls-" + i + "-" + suffix))
+          .isEqualTo(BatchStatus.SUCCEEDED);
+    }
+    // 20 a second: unpaused, the job would be due again on every pass of the runner.
+    String form = "status=SUCCEEDED&reason=check&rate=20&key=controls-" + suffix;
     String id = jobField(api("POST", "/api/replays/preview", "ana:ana-secret", form).body(), "id");
     assertThat(
             jobField(
@@ -435,11 +480,32 @@ class ConsoleIT {
                 api("POST", "/api/replays/" + id + "/pause", "ana:ana-secret", "").body(),
                 "status"))
         .isEqualTo("PAUSED");
-    String paused = api("GET", "/api/replays/" + id, "ana:ana-secret", null).body();
-    Thread.sleep(1_500);
-    assertThat(jobField(api("GET", "/api/replays/" + id, "ana:ana-secret", null).body(), "done"))
-        .as("nothing runs while paused")
-        .isEqualTo(jobField(paused, "done"));
+
+    // The positive signal that the runner went past the paused job: a witness job over the same
+    // batches, started after the pause, replays one item a pass. Its first item comes from a pass
+    // that began after the pause (passes run one at a time, so one that saw the job running has
+    // ended). Three more items mean a whole pass began and ended after the second read below, one
+    // that would have replayed an item of the paused job had the pause not held.
+    String witness =
+        jobField(
+            api(
+                    "POST",
+                    "/api/replays/preview",
+                    "ana:ana-secret",
+                    "status=SUCCEEDED&reason=witness&rate=20&key=witness-" + suffix)
+                .body(),
+            "id");
+    api("POST", "/api/replays/" + witness + "/start", "ana:ana-secret", "");
+    awaitProgress(witness, 1);
+    int paused = progress(id);
+    int witnessed = progress(witness);
+    assertThat(
+            Integer.parseInt(
+                jobField(api("GET", "/api/replays/" + id, "ana:ana-secret", null).body(), "total")))
+        .as("the paused job has items left")
+        .isGreaterThan(paused);
+    awaitProgress(witness, witnessed + 3);
+    assertThat(progress(id)).as("nothing runs while paused").isEqualTo(paused);
     assertThat(
             jobField(
                 api("POST", "/api/replays/" + id + "/resume", "ana:ana-secret", "").body(),
@@ -549,7 +615,8 @@ class ConsoleIT {
               3,
               5,
               "tiktok"));
-      Thread.sleep(1_000);
+      // No consumer is left on the queue: once the event waits there, it cannot have been taken.
+      awaitReadyMessages(1);
       assertThat(runtime.ledger().find(EventId.of("console-held-" + suffix)))
           .as("paused: not consumed")
           .isEmpty();
@@ -610,14 +677,24 @@ class ConsoleIT {
     wait.until(ExpectedConditions.textToBe(By.id("state-stage-aspect-sentiment"), "on"));
   }
 
-  private static void awaitConsumers(int expected) throws Exception {
+  private void awaitConsumers(int expected) throws Exception {
+    awaitEventQueue(q -> q.getConsumerCount() == expected, expected + " consumer(s)");
+  }
+
+  private void awaitReadyMessages(int expected) throws Exception {
+    awaitEventQueue(q -> q.getMessageCount() == expected, expected + " ready message(s)");
+  }
+
+  private void awaitEventQueue(
+      java.util.function.Predicate<com.rabbitmq.client.AMQP.Queue.DeclareOk> reached, String what)
+      throws Exception {
     long deadline = System.currentTimeMillis() + 5_000;
     try (com.rabbitmq.client.Channel c = broker.createChannel()) {
-      while (c.queueDeclarePassive(settings.broker().eventQueue()).getConsumerCount() != expected) {
+      while (!reached.test(c.queueDeclarePassive(settings.broker().eventQueue()))) {
         if (System.currentTimeMillis() > deadline) {
-          throw new AssertionError("consumers did not reach " + expected);
+          throw new AssertionError("the event queue did not reach " + what);
         }
-        Thread.sleep(100);
+        Thread.sleep(50);
       }
     }
   }

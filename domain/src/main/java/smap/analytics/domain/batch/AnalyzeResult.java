@@ -1,8 +1,9 @@
 package smap.analytics.domain.batch;
 
 /**
- * The flat per-batch result the Collector reads (CONTRACT 6): exactly six fields on the wire,
- * {@code task_type} being the constant {@link #TASK_TYPE}.
+ * The flat per-batch result the Collector reads (CONTRACT 6): the batch's project, job and counts.
+ * Its kind is the constant {@link #TASK_TYPE}. How it is written (six JSON fields on the wire, the
+ * same six in the outbox's column) is the business of the adapters that send and store it.
  */
 public record AnalyzeResult(
     String projectId, String jobId, int batchSize, int successCount, int errorCount) {
@@ -25,18 +26,6 @@ public record AnalyzeResult(
               + " != "
               + batchSize);
     }
-  }
-
-  /** The six fields of the wire message, in the contract's order (JSON-ready JDK types). */
-  public java.util.Map<String, Object> fields() {
-    java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
-    map.put("project_id", projectId);
-    map.put("job_id", jobId);
-    map.put("task_type", TASK_TYPE);
-    map.put("batch_size", batchSize);
-    map.put("success_count", successCount);
-    map.put("error_count", errorCount);
-    return map;
   }
 
   /** The result for a batch that could not be read at all: every expected item is an error. */

@@ -60,14 +60,8 @@ class BatchSamplesTest {
     ErrorItem error = (ErrorItem) items.get(1);
     assertThat(ErrorCode.of(error.errorCode()).category().label()).isEqualTo("content");
     assertThat(ErrorCodePolicy.defaults().isTransient(ErrorCode.of(error.errorCode()))).isFalse();
-    assertThat(result.fields())
-        .containsExactly(
-            Map.entry("project_id", "proj_test_xyz"),
-            Map.entry("job_id", "proj_test_xyz-brand-0"),
-            Map.entry("task_type", "analyze_result"),
-            Map.entry("batch_size", 2),
-            Map.entry("success_count", 1),
-            Map.entry("error_count", 1));
+    assertThat(result)
+        .isEqualTo(new AnalyzeResult("proj_test_xyz", "proj_test_xyz-brand-0", 2, 1, 1));
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import smap.analytics.domain.batch.AnalyzeResult;
 
 /**
  * Test helper: JSON text to the JDK trees the domain receives, decoded the way the adapters do it
@@ -46,6 +48,16 @@ public final class JsonFixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The result a Collector message's fields (CONTRACT 6) carry, as a JDK tree decoded them. */
+  public static AnalyzeResult result(Map<String, Object> fields) {
+    return new AnalyzeResult(
+        (String) fields.get("project_id"),
+        (String) fields.get("job_id"),
+        ((Number) fields.get("batch_size")).intValue(),
+        ((Number) fields.get("success_count")).intValue(),
+        ((Number) fields.get("error_count")).intValue());
   }
 
   /** The reference vectors of the original service's deterministic code. */

@@ -2,7 +2,6 @@ package smap.analytics.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import smap.analytics.application.port.out.ResultPublisherPort.PublishOutcome;
 import smap.analytics.domain.batch.AnalyzeResult;
@@ -14,11 +13,14 @@ public abstract class ResultPublisherPortContractTest {
   /** A publisher whose results reach the Collector. */
   protected abstract ResultPublisherPort routedPublisher();
 
-  /** The fields the Collector received under {@code messageId}, in order, or null. */
-  protected abstract Map<String, Object> received(String messageId) throws Exception;
+  /**
+   * The result the Collector received under {@code messageId}, or null. (The message's form, six
+   * JSON fields in the contract's order, is the adapter's and tested with it.)
+   */
+  protected abstract AnalyzeResult received(String messageId) throws Exception;
 
   @Test
-  void aResultIsConfirmedAndArrivesWithExactlyTheSixFieldsInOrder() throws Exception {
+  void aResultIsConfirmedAndArrivesAsSent() throws Exception {
     OutboxMessage message =
         new OutboxMessage(
             1,
@@ -28,12 +30,7 @@ public abstract class ResultPublisherPortContractTest {
             1);
 
     assertThat(routedPublisher().publish(message)).isEqualTo(PublishOutcome.CONFIRMED);
-    Map<String, Object> fields = received("evt-1");
-    assertThat(fields.keySet())
-        .containsExactly(
-            "project_id", "job_id", "task_type", "batch_size", "success_count", "error_count");
-    assertThat(fields.values())
-        .containsExactly("proj", "proj-brand-0", "analyze_result", 50, 48, 2);
+    assertThat(received("evt-1")).isEqualTo(new AnalyzeResult("proj", "proj-brand-0", 50, 48, 2));
   }
 
   @Test
@@ -50,7 +47,7 @@ public abstract class ResultPublisherPortContractTest {
             new AnalyzeResult("p", "p-brand-0", 1, 0, 1),
             1));
 
-    assertThat(received("evt-2")).containsEntry("success_count", 1);
-    assertThat(received("evt-2#replay-1")).containsEntry("error_count", 1);
+    assertThat(received("evt-2")).isEqualTo(new AnalyzeResult("p", "p-brand-0", 1, 1, 0));
+    assertThat(received("evt-2#replay-1")).isEqualTo(new AnalyzeResult("p", "p-brand-0", 1, 0, 1));
   }
 }
