@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +48,9 @@ public final class RelayResultsService implements RelayResultsUseCase {
   private final FeatureFlagCache flags;
   private final Clock clock;
   private final Backoff backoff;
-  private final Duration lease;
   private final Backoff unroutableRetry;
   private final Map<Long, Mark> pending = new LinkedHashMap<>();
-  private final Map<Long, Observed> observed = new HashMap<>();
+  private final LeaseWatch leases;
   private int outageStreak;
   private long quietUntil = System.nanoTime();
 
@@ -107,7 +105,7 @@ public final class RelayResultsService implements RelayResultsUseCase {
     this.flags = Objects.requireNonNull(flags, "flags");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
-    this.lease = Objects.requireNonNull(lease, "lease");
+    this.leases = new LeaseWatch(outbox, clock, Objects.requireNonNull(lease, "lease"));
     this.unroutableRetry = Objects.requireNonNull(unroutableRetry, "unroutableRetry");
   }
 
@@ -125,7 +123,7 @@ public final class RelayResultsService implements RelayResultsUseCase {
       }
       List<OutboxMessage> due = new ArrayList<>(outbox.claimDue(limit, clock.instant()));
       if (due.size() < limit) {
-        due.addAll(takeOvers(limit - due.size()));
+        due.addAll(leases.takeOvers(limit - due.size()));
       }
       if (outageStreak > 0) {
         LOG.info("outbox relay: the database is back after {} failed tries", outageStreak);
@@ -151,7 +149,7 @@ public final class RelayResultsService implements RelayResultsUseCase {
   /** The database is away: pause with the growing backoff, logged when the outage starts. */
   private int outage(DependencyUnavailableException e) {
     // A takeover needs a whole lease watched with the database up.
-    observed.clear();
+    leases.forget();
     outageStreak++;
     Duration pause = backoff.delay(outageStreak, ThreadLocalRandom.current().nextDouble());
     quietUntil = System.nanoTime() + pause.toNanos();
@@ -296,41 +294,9 @@ public final class RelayResultsService implements RelayResultsUseCase {
       return true;
     } catch (RuntimeException e) {
       LOG.debug("outbox marks still pending ({}): {}", pending.size(), e.toString());
-      observed.clear();
+      leases.forget();
       return false;
     }
-  }
-
-  /**
-   * Rows whose holder stopped renewing: taken over only after this relay has itself watched the
-   * lease stand still for a whole lease period with the database up, so a live holder that lost the
-   * database is never overtaken when it comes back (it renews first). Only a holder that is gone
-   * (killed) or cut off from the database alone for a whole lease loses its rows.
-   */
-  private List<OutboxMessage> takeOvers(int limit) {
-    Instant now = clock.instant();
-    List<OutboxMessage> taken = new ArrayList<>();
-    Map<Long, Observed> seen = new HashMap<>();
-    for (ResultOutboxPort.Lease lease : outbox.expiredLeases(limit, now)) {
-      Observed before = observed.get(lease.id());
-      if (before == null || before.beat() != lease.beat()) {
-        seen.put(lease.id(), new Observed(lease.beat(), now));
-      } else if (Duration.between(before.since(), now).compareTo(this.lease) >= 0) {
-        outbox.takeOver(lease.id(), lease.beat(), now).ifPresent(taken::add);
-        LOG.warn(
-            "took over outbox row {} from relay {}, whose lease stood still for {} s; if that"
-                + " relay died between the broker's confirm and its mark, the Collector gets this"
-                + " result twice",
-            lease.id(),
-            lease.holder(),
-            Duration.between(before.since(), now).toSeconds());
-      } else {
-        seen.put(lease.id(), before);
-      }
-    }
-    observed.clear();
-    observed.putAll(seen);
-    return taken;
   }
 
   private void renewQuietly(List<Long> ids) {
@@ -379,9 +345,6 @@ public final class RelayResultsService implements RelayResultsUseCase {
 
     record Failed(String error, Instant retryAt) implements Mark {}
   }
-
-  /** A lease as this relay last saw it move. */
-  private record Observed(long beat, Instant since) {}
 
   /** The pause before retry {@code attempt}, with jitter. */
   private Duration backoff(int attempt) {
