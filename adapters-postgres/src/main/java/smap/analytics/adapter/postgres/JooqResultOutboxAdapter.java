@@ -19,6 +19,7 @@ import smap.analytics.application.port.out.OutboxMessage;
 import smap.analytics.application.port.out.ResultOutboxPort;
 import smap.analytics.domain.batch.EventId;
 import smap.analytics.domain.console.UnroutableResult;
+import smap.analytics.domain.outbox.OutboxStatus;
 
 /**
  * Adapter: the result outbox in PostgreSQL, with the typed jOOQ classes. A claim is one {@code
@@ -31,11 +32,11 @@ public final class JooqResultOutboxAdapter implements ResultOutboxPort {
   /** How long a claimed row is hidden from other relays by default. */
   static final Duration LEASE = Duration.ofSeconds(30);
 
-  static final String PENDING = "PENDING";
-  static final String FAILED = "FAILED";
-  static final String PUBLISHING = "PUBLISHING";
-  static final String PUBLISHED = "PUBLISHED";
-  static final String UNROUTABLE = "UNROUTABLE";
+  static final String PENDING = OutboxStatus.PENDING.name();
+  static final String FAILED = OutboxStatus.FAILED.name();
+  static final String PUBLISHING = OutboxStatus.PUBLISHING.name();
+  static final String PUBLISHED = OutboxStatus.PUBLISHED.name();
+  static final String UNROUTABLE = OutboxStatus.UNROUTABLE.name();
 
   private static final List<SelectField<?>> MESSAGE =
       List.of(

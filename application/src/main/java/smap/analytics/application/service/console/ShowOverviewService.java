@@ -13,6 +13,7 @@ import smap.analytics.domain.console.Count;
 import smap.analytics.domain.console.QueueStatus;
 import smap.analytics.domain.console.Throughput;
 import smap.analytics.domain.flag.FeatureFlag;
+import smap.analytics.domain.outbox.OutboxStatus;
 
 /** Service: the overview of the last five minutes. */
 public final class ShowOverviewService implements ShowOverviewUseCase {
@@ -46,7 +47,10 @@ public final class ShowOverviewService implements ShowOverviewUseCase {
     long items = throughput.stream().mapToLong(Throughput::items).sum();
     List<Count> outbox = queries.outbox();
     long unroutable =
-        outbox.stream().filter(c -> c.label().equals("UNROUTABLE")).mapToLong(Count::count).sum();
+        outbox.stream()
+            .filter(c -> OutboxStatus.parse(c.label()).orElse(null) == OutboxStatus.UNROUTABLE)
+            .mapToLong(Count::count)
+            .sum();
     List<QueueStatus> queues = broker.queues();
     long parked =
         queues.stream()
