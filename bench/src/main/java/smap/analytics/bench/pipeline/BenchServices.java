@@ -59,6 +59,17 @@ final class BenchServices {
     return sum;
   }
 
+  /** CPU time of the services' JIT compiler and GC threads, summed: {@code [jit, gc]}. */
+  long[] jitAndGcCpuMicros() {
+    long[] sum = new long[2];
+    for (Process p : processes) {
+      long[] t = ProcStats.jitAndGcCpuMicros(p.pid());
+      sum[0] += t[0];
+      sum[1] += t[1];
+    }
+    return sum;
+  }
+
   void sampleRss() {
     while (!Thread.currentThread().isInterrupted()) {
       long rss = 0;
