@@ -59,6 +59,17 @@ final class BenchServices {
     return sum;
   }
 
+  /** CPU time of the services' JIT compiler and GC threads, summed: {@code [jit, gc]}. */
+  long[] jitAndGcCpuMicros() {
+    long[] sum = new long[2];
+    for (Process p : processes) {
+      long[] t = ProcStats.jitAndGcCpuMicros(p.pid());
+      sum[0] += t[0];
+      sum[1] += t[1];
+    }
+    return sum;
+  }
+
   void sampleRss() {
     while (!Thread.currentThread().isInterrupted()) {
       long rss = 0;
@@ -83,7 +94,7 @@ final class BenchServices {
       command.add(
           "-XX:StartFlightRecording=filename="
               + options.out().resolveSibling("service-" + n + ".jfr")
-              + ",settings=profile");
+              + ",settings=profile,name=bench");
     }
     command.addAll(List.of("-jar", options.jar().toString(), "consume"));
     ProcessBuilder builder = new ProcessBuilder(command);
@@ -131,6 +142,13 @@ final class BenchServices {
   }
 
   void stop() {
+    if (options.jfr()) {
+      // Written before the stop: the service halts at the end of its shutdown hook, which can cut
+      // the JVM's own dump of the recording short (a truncated file).
+      for (Process p : processes) {
+        dumpRecording(p.pid());
+      }
+    }
     for (Process p : processes) {
       p.destroy();
     }
@@ -143,6 +161,25 @@ final class BenchServices {
         p.destroyForcibly();
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  private static void dumpRecording(long pid) {
+    Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+    Path jcmd = java.resolveSibling("jcmd");
+    try {
+      Process dump =
+          new ProcessBuilder(jcmd.toString(), Long.toString(pid), "JFR.stop", "name=bench")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!dump.waitFor(60, TimeUnit.SECONDS)) {
+        dump.destroyForcibly();
+      }
+    } catch (IOException e) {
+      System.out.println("bench: could not write the JFR recording of " + pid + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

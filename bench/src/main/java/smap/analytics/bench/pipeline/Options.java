@@ -38,7 +38,7 @@ record Options(
     String jvm = a.getOrDefault("jvm-args", "-Xmx512m");
     return new Options(
         Integer.parseInt(a.getOrDefault("batches", "1000")),
-        Integer.parseInt(a.getOrDefault("warmup", "200")),
+        Integer.parseInt(a.getOrDefault("warmup", "2000")),
         Integer.parseInt(a.getOrDefault("instances", "1")),
         Path.of(a.getOrDefault("jar", "bootstrap/target/smap-analytics.jar")),
         Path.of(a.getOrDefault("out", "bench/target/pipeline-benchmark.json")),

@@ -13,6 +13,8 @@ record Phase(
     double seconds,
     List<Long> latenciesNanos,
     long serviceCpuMicros,
+    long serviceJitMicros,
+    long serviceGcMicros,
     long postgresCpuMicros,
     long maxRssBytes,
     double pacedBatchesPerSecond) {
@@ -34,7 +36,7 @@ record Phase(
   String row() {
     return String.format(
         Locale.ROOT,
-        "%-10s %7d %7d %10.0f %8.1f %8.1f %8.1f %12.1f %11.1f %10.0f",
+        "%-10s %7d %7d %10.0f %8.1f %8.1f %8.1f %12.1f %8.1f %7.1f %11.1f %10.0f",
         name,
         batches,
         items,
@@ -43,6 +45,8 @@ record Phase(
         percentileMillis(95),
         percentileMillis(99),
         (double) serviceCpuMicros / items,
+        (double) serviceJitMicros / items,
+        (double) serviceGcMicros / items,
         (double) postgresCpuMicros / items,
         maxRssBytes / 1048576.0);
   }
@@ -63,6 +67,8 @@ record Phase(
     m.put("latency_p95_ms", percentileMillis(95));
     m.put("latency_p99_ms", percentileMillis(99));
     m.put("service_cpu_us_per_item", (double) serviceCpuMicros / items);
+    m.put("service_jit_cpu_us_per_item", (double) serviceJitMicros / items);
+    m.put("service_gc_cpu_us_per_item", (double) serviceGcMicros / items);
     m.put("postgres_cpu_us_per_item", (double) postgresCpuMicros / items);
     m.put("service_max_rss_mb", maxRssBytes / 1048576.0);
     return m;

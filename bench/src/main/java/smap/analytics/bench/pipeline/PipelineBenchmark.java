@@ -185,6 +185,7 @@ public final class PipelineBenchmark {
   private Phase runPhase(String name, Channel publisher, int from, int count, double perSecond)
       throws Exception {
     long serviceCpu0 = services.cpuMicros();
+    long[] jitGc0 = services.jitAndGcCpuMicros();
     long pgCpu0 = ProcStats.postgresCpuMicros();
     long start = System.nanoTime();
     long interval = perSecond > 0 ? (long) (1e9 / perSecond) : 0;
@@ -241,6 +242,7 @@ public final class PipelineBenchmark {
       last = Math.max(last, at);
     }
     long serviceCpu = services.cpuMicros() - serviceCpu0;
+    long[] jitGc = services.jitAndGcCpuMicros();
     long pgCpu = ProcStats.postgresCpuMicros() - pgCpu0;
     Phase phase =
         new Phase(
@@ -250,6 +252,8 @@ public final class PipelineBenchmark {
             (last - start) / 1e9,
             latencies,
             serviceCpu,
+            jitGc[0] - jitGc0[0],
+            jitGc[1] - jitGc0[1],
             pgCpu,
             services.maxRss(),
             perSecond);
@@ -261,7 +265,7 @@ public final class PipelineBenchmark {
     System.out.println();
     System.out.printf(
         Locale.ROOT,
-        "%-10s %7s %7s %10s %8s %8s %8s %12s %11s %10s%n",
+        "%-10s %7s %7s %10s %8s %8s %8s %12s %8s %7s %11s %10s%n",
         "phase",
         "batches",
         "items",
@@ -270,6 +274,8 @@ public final class PipelineBenchmark {
         "p95 ms",
         "p99 ms",
         "svc us/item",
+        "of: jit",
+        "gc",
         "pg us/item",
         "RSS MB");
     for (Phase p : phases) {

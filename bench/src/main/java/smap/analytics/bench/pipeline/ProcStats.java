@@ -44,6 +44,44 @@ final class ProcStats {
     return ticksToMicros(ticks);
   }
 
+  /**
+   * CPU time of a JVM's JIT compiler threads and of its garbage collector's threads, in
+   * microseconds ({@code [jit, gc]}), from {@code /proc/PID/task}: threads named "C1/C2
+   * CompilerThread" and "GC Thread", "G1 ..." (G1's refinement, marking and service threads). A
+   * compiler thread that has exited (the JVM stops idle ones) no longer counts, so the JIT figure
+   * is a lower bound.
+   */
+  static long[] jitAndGcCpuMicros(long pid) {
+    long jit = 0;
+    long gc = 0;
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        String name = threadKind(Files.readString(task.resolve("comm")).strip());
+        String[] f = fields(Files.readString(task.resolve("stat")));
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        if (name.equals("jit")) {
+          jit += ticks;
+        } else if (name.equals("gc")) {
+          gc += ticks;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the process or one of its threads is gone: count what was read
+    }
+    return new long[] {ticksToMicros(jit), ticksToMicros(gc)};
+  }
+
+  /** "jit", "gc" or "other" for a HotSpot thread name as {@code /proc} shows it (15 characters). */
+  static String threadKind(String comm) {
+    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+      return "jit";
+    }
+    if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
+      return "gc";
+    }
+    return "other";
+  }
+
   /** Resident set size of a process in bytes (0 when it is gone). */
   static long rssBytes(long pid) {
     return statusKb(pid, "VmRSS:") * 1024;
@@ -100,12 +138,15 @@ final class ProcStats {
 
   private static String[] statFields(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      // The command name may hold spaces and parentheses: the fields start after the last ')'.
-      return stat.substring(stat.lastIndexOf(')') + 2).strip().split(" ");
+      return fields(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** The fields of a stat line after "pid (comm)": the name may hold spaces and parentheses. */
+  private static String[] fields(String stat) {
+    return stat.substring(stat.lastIndexOf(')') + 2).strip().split(" ");
   }
 
   private static long statusKb(long pid, String key) {

@@ -15,14 +15,33 @@ class PipelineBenchmarkPartsTest {
       nanos.add(ms * 1_000_000);
     }
     java.util.Collections.shuffle(nanos, new java.util.Random(1));
-    Phase phase = new Phase("p", 100, 3000, 2.0, nanos, 3_000_000, 600_000, 1 << 20, 0);
+    Phase phase =
+        new Phase("p", 100, 3000, 2.0, nanos, 3_000_000, 900_000, 300_000, 600_000, 1 << 20, 0);
     assertThat(phase.percentileMillis(50)).isEqualTo(50.0);
     assertThat(phase.percentileMillis(95)).isEqualTo(95.0);
     assertThat(phase.percentileMillis(99)).isEqualTo(99.0);
     assertThat(phase.itemsPerMinute()).isEqualTo(90_000.0);
     assertThat(phase.toJson())
         .containsEntry("service_cpu_us_per_item", 1000.0)
+        .containsEntry("service_jit_cpu_us_per_item", 300.0)
+        .containsEntry("service_gc_cpu_us_per_item", 100.0)
         .containsEntry("postgres_cpu_us_per_item", 200.0);
+  }
+
+  @Test
+  void tellsJitCompilerAndGcThreadsFromTheRest() {
+    assertThat(ProcStats.threadKind("C2 CompilerThre")).isEqualTo("jit");
+    assertThat(ProcStats.threadKind("C1 CompilerThre")).isEqualTo("jit");
+    assertThat(ProcStats.threadKind("GC Thread#1")).isEqualTo("gc");
+    assertThat(ProcStats.threadKind("G1 Conc#0")).isEqualTo("gc");
+    assertThat(ProcStats.threadKind("batch-3")).isEqualTo("other");
+    assertThat(ProcStats.threadKind("VM Thread")).isEqualTo("other");
+    long pid = ProcessHandle.current().pid();
+    long[] jitGc = ProcStats.jitAndGcCpuMicros(pid);
+    assertThat(jitGc).hasSize(2);
+    assertThat(jitGc[0]).isNotNegative();
+    assertThat(jitGc[1]).isNotNegative();
+    assertThat(jitGc[0] + jitGc[1]).isLessThanOrEqualTo(ProcStats.cpuMicros(pid));
   }
 
   @Test
