@@ -47,35 +47,7 @@ public record RabbitSettings(
     }
   }
 
-  /** Settings with prefetch 1 per channel. */
-  public RabbitSettings(
-      URI url,
-      String eventExchange,
-      String eventQueue,
-      String eventRoutingKey,
-      String legacyQueue,
-      String deadLetterQueue,
-      String publishExchange,
-      String publishRoutingKey,
-      int concurrency,
-      String eventQueueType,
-      int eventQueueDeliveryLimit) {
-    this(
-        url,
-        eventExchange,
-        eventQueue,
-        eventRoutingKey,
-        legacyQueue,
-        deadLetterQueue,
-        publishExchange,
-        publishRoutingKey,
-        concurrency,
-        eventQueueType,
-        eventQueueDeliveryLimit,
-        1);
-  }
-
-  /** Settings with a classic input queue. */
+  /** Settings with a classic input queue and prefetch 1 per channel. */
   public RabbitSettings(
       URI url,
       String eventExchange,
@@ -97,7 +69,8 @@ public record RabbitSettings(
         publishRoutingKey,
         concurrency,
         "classic",
-        20);
+        20,
+        1);
   }
 
   /** The same settings with the input queue declared as {@code type}. */
