@@ -1,5 +1,18 @@
 package smap.analytics.adapter.postgres;
 
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.function;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.val;
+import static org.jooq.impl.DSL.when;
+import static smap.analytics.adapter.postgres.schema.Sequences.FEATURE_FLAG_VERSION;
+import static smap.analytics.adapter.postgres.schema.Tables.FEATURE_FLAGS;
+import static smap.analytics.adapter.postgres.schema.Tables.FEATURE_FLAG_HISTORY;
+import static smap.analytics.adapter.postgres.schema.Tables.FEATURE_FLAG_INSTANCES;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,13 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import smap.analytics.adapter.postgres.schema.tables.records.FeatureFlagHistoryRecord;
+import smap.analytics.adapter.postgres.schema.tables.records.FeatureFlagsRecord;
 import smap.analytics.application.port.out.FeatureFlagPort;
 import smap.analytics.domain.flag.FeatureFlag;
 import smap.analytics.domain.flag.FlagChange;
@@ -54,16 +69,14 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
       Map<FeatureFlag, Boolean> global = new EnumMap<>(FeatureFlag.class);
       Map<FlagScope, Map<FeatureFlag, Boolean>> overrides = new HashMap<>();
       Map<FlagScope, Map<FeatureFlag, Integer>> rollouts = new HashMap<>();
-      for (Record row : dsl.fetch("SELECT flag_key, scope, enabled, percent FROM feature_flags")) {
-        FeatureFlag flag;
-        try {
-          flag = FeatureFlag.fromKey(row.get("flag_key", String.class));
-        } catch (IllegalArgumentException retired) {
+      for (FeatureFlagsRecord row : dsl.selectFrom(FEATURE_FLAGS).fetch()) {
+        FeatureFlag flag = flag(row.getFlagKey());
+        if (flag == null) {
           continue;
         }
-        FlagScope scope = FlagScope.parse(row.get("scope", String.class));
-        boolean enabled = row.get("enabled", Boolean.class);
-        Integer percent = row.get("percent", Integer.class);
+        FlagScope scope = FlagScope.parse(row.getScope());
+        boolean enabled = row.getEnabled();
+        Integer percent = percent(row.getPercent());
         if (enabled && percent != null) {
           rollouts.computeIfAbsent(scope, s -> new EnumMap<>(FeatureFlag.class)).put(flag, percent);
         }
@@ -82,8 +95,10 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
   }
 
   private static long version(DSLContext dsl) {
-    Object value = dsl.fetchValue("SELECT coalesce(max(version), 0) FROM feature_flag_history");
-    return ((Number) value).longValue();
+    return dsl.select(coalesce(max(FEATURE_FLAG_HISTORY.VERSION), inline(0L)))
+        .from(FEATURE_FLAG_HISTORY)
+        .fetchSingle()
+        .value1();
   }
 
   @Override
@@ -92,42 +107,42 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
       dsl.transaction(
           cfg -> {
             DSLContext tx = DSL.using(cfg);
-            long version =
-                ((Number) tx.fetchValue("SELECT nextval('feature_flag_version')")).longValue();
+            long version = tx.nextval(FEATURE_FLAG_VERSION);
+            String key = change.flag().key();
             String scope = change.scope().toString();
-            java.sql.Timestamp at = JooqBatchLedgerAdapter.ts(change.at());
+            Short percent = change.percent() == null ? null : change.percent().shortValue();
             if (change.enabled() == null) {
-              tx.execute(
-                  "DELETE FROM feature_flags WHERE flag_key = ? AND scope = ?",
-                  change.flag().key(),
-                  scope);
+              tx.deleteFrom(FEATURE_FLAGS)
+                  .where(FEATURE_FLAGS.FLAG_KEY.eq(key))
+                  .and(FEATURE_FLAGS.SCOPE.eq(scope))
+                  .execute();
             } else {
-              tx.execute(
-                  "INSERT INTO feature_flags (flag_key, scope, enabled, percent, updated_by, reason,"
-                      + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (flag_key, scope) DO"
-                      + " UPDATE SET enabled = EXCLUDED.enabled, percent = EXCLUDED.percent,"
-                      + " updated_by = EXCLUDED.updated_by, reason = EXCLUDED.reason, updated_at ="
-                      + " EXCLUDED.updated_at",
-                  change.flag().key(),
-                  scope,
-                  change.enabled(),
-                  change.percent(),
-                  change.actor(),
-                  change.reason(),
-                  at);
+              tx.insertInto(FEATURE_FLAGS)
+                  .set(FEATURE_FLAGS.FLAG_KEY, key)
+                  .set(FEATURE_FLAGS.SCOPE, scope)
+                  .set(FEATURE_FLAGS.ENABLED, change.enabled())
+                  .set(FEATURE_FLAGS.PERCENT, percent)
+                  .set(FEATURE_FLAGS.UPDATED_BY, change.actor())
+                  .set(FEATURE_FLAGS.REASON, change.reason())
+                  .set(FEATURE_FLAGS.UPDATED_AT, change.at())
+                  .onConflict(FEATURE_FLAGS.FLAG_KEY, FEATURE_FLAGS.SCOPE)
+                  .doUpdate()
+                  .setNonConflictingKeyToExcluded()
+                  .execute();
             }
-            tx.execute(
-                "INSERT INTO feature_flag_history (flag_key, scope, enabled, percent, actor, reason,"
-                    + " changed_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                change.flag().key(),
-                scope,
-                change.enabled(),
-                change.percent(),
-                change.actor(),
-                change.reason(),
-                at,
-                version);
-            tx.execute("SELECT pg_notify(?, ?)", CHANNEL, Long.toString(version));
+            tx.insertInto(FEATURE_FLAG_HISTORY)
+                .set(FEATURE_FLAG_HISTORY.FLAG_KEY, key)
+                .set(FEATURE_FLAG_HISTORY.SCOPE, scope)
+                .set(FEATURE_FLAG_HISTORY.ENABLED, change.enabled())
+                .set(FEATURE_FLAG_HISTORY.PERCENT, percent)
+                .set(FEATURE_FLAG_HISTORY.ACTOR, change.actor())
+                .set(FEATURE_FLAG_HISTORY.REASON, change.reason())
+                .set(FEATURE_FLAG_HISTORY.CHANGED_AT, change.at())
+                .set(FEATURE_FLAG_HISTORY.VERSION, version)
+                .execute();
+            tx.select(
+                    function("pg_notify", Object.class, val(CHANNEL), val(Long.toString(version))))
+                .execute();
           });
       return load();
     } catch (RuntimeException e) {
@@ -135,57 +150,71 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
     }
   }
 
-  private static final String HISTORY =
-      "SELECT flag_key, scope, enabled, percent, actor, reason, changed_at, version"
-          + " FROM feature_flag_history";
-
   @Override
   public List<FlagChange> history(int limit) {
-    return changes(HISTORY + " ORDER BY version DESC LIMIT ?", limit);
+    return changes(noCondition(), limit);
   }
 
   @Override
   public Optional<FlagChange> find(long version) {
-    return changes(HISTORY + " WHERE version = ?", version).stream().findFirst();
+    return changes(FEATURE_FLAG_HISTORY.VERSION.eq(version), null).stream().findFirst();
   }
 
   @Override
   public Optional<FlagChange> before(FeatureFlag flag, FlagScope scope, long version) {
     return changes(
-            HISTORY
-                + " WHERE flag_key = ? AND scope = ? AND version < ? ORDER BY version DESC LIMIT 1",
-            flag.key(),
-            scope.toString(),
-            version)
+            FEATURE_FLAG_HISTORY
+                .FLAG_KEY
+                .eq(flag.key())
+                .and(FEATURE_FLAG_HISTORY.SCOPE.eq(scope.toString()))
+                .and(FEATURE_FLAG_HISTORY.VERSION.lt(version)),
+            1)
         .stream()
         .findFirst();
   }
 
-  private List<FlagChange> changes(String sql, Object... binds) {
+  /** History rows matching {@code where}, newest first, at most {@code limit} (null: all). */
+  private List<FlagChange> changes(Condition where, Integer limit) {
     try {
+      var query = dsl.selectFrom(FEATURE_FLAG_HISTORY).where(where);
+      List<FeatureFlagHistoryRecord> rows =
+          limit == null
+              ? query.fetch()
+              : query.orderBy(FEATURE_FLAG_HISTORY.VERSION.desc()).limit(limit).fetch();
       List<FlagChange> changes = new ArrayList<>();
-      for (Record row : dsl.fetch(sql, binds)) {
-        FeatureFlag flag;
-        try {
-          flag = FeatureFlag.fromKey(row.get("flag_key", String.class));
-        } catch (IllegalArgumentException retired) {
+      for (FeatureFlagHistoryRecord row : rows) {
+        FeatureFlag flag = flag(row.getFlagKey());
+        if (flag == null) {
           continue;
         }
         changes.add(
             new FlagChange(
                 flag,
-                FlagScope.parse(row.get("scope", String.class)),
-                row.get("enabled", Boolean.class),
-                row.get("percent", Integer.class),
-                row.get("actor", String.class),
-                row.get("reason", String.class),
-                instant(row.get("changed_at")),
-                row.get("version", Long.class)));
+                FlagScope.parse(row.getScope()),
+                row.getEnabled(),
+                percent(row.getPercent()),
+                row.getActor(),
+                row.getReason(),
+                row.getChangedAt(),
+                row.getVersion()));
       }
       return changes;
     } catch (RuntimeException e) {
       throw SqlFailures.translate(e);
     }
+  }
+
+  /** The flag of a stored key, or null for a key this version no longer knows (retired). */
+  private static FeatureFlag flag(String key) {
+    try {
+      return FeatureFlag.fromKey(key);
+    } catch (IllegalArgumentException retired) {
+      return null;
+    }
+  }
+
+  private static Integer percent(Short stored) {
+    return stored == null ? null : stored.intValue();
   }
 
   @Override
@@ -204,17 +233,23 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
 
   @Override
   public void applied(String instanceId, long version, Instant at) {
+    var i = FEATURE_FLAG_INSTANCES;
     try {
-      dsl.execute(
-          "INSERT INTO feature_flag_instances (instance_id, applied_version, applied_at, seen_at)"
-              + " VALUES (?, ?, ?, ?) ON CONFLICT (instance_id) DO UPDATE SET applied_version ="
-              + " EXCLUDED.applied_version, applied_at = CASE WHEN feature_flag_instances.applied_version"
-              + " = EXCLUDED.applied_version THEN feature_flag_instances.applied_at ELSE EXCLUDED.applied_at"
-              + " END, seen_at = EXCLUDED.seen_at",
-          instanceId,
-          version,
-          JooqBatchLedgerAdapter.ts(at),
-          JooqBatchLedgerAdapter.ts(at));
+      dsl.insertInto(i)
+          .set(i.INSTANCE_ID, instanceId)
+          .set(i.APPLIED_VERSION, version)
+          .set(i.APPLIED_AT, at)
+          .set(i.SEEN_AT, at)
+          .onConflict(i.INSTANCE_ID)
+          .doUpdate()
+          .set(i.APPLIED_VERSION, excluded(i.APPLIED_VERSION))
+          // The time a version was first applied stays while the instance reports it again.
+          .set(
+              i.APPLIED_AT,
+              when(i.APPLIED_VERSION.eq(excluded(i.APPLIED_VERSION)), i.APPLIED_AT)
+                  .else_(excluded(i.APPLIED_AT)))
+          .set(i.SEEN_AT, excluded(i.SEEN_AT))
+          .execute();
     } catch (RuntimeException e) {
       throw SqlFailures.translate(e);
     }
@@ -223,26 +258,15 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
   @Override
   public List<InstanceState> instances() {
     try {
-      List<InstanceState> states = new ArrayList<>();
-      for (Record row :
-          dsl.fetch(
-              "SELECT instance_id, applied_version, applied_at, seen_at FROM feature_flag_instances"
-                  + " ORDER BY seen_at DESC")) {
-        states.add(
-            new InstanceState(
-                row.get("instance_id", String.class),
-                row.get("applied_version", Long.class),
-                instant(row.get("applied_at")),
-                instant(row.get("seen_at"))));
-      }
-      return states;
+      return dsl.selectFrom(FEATURE_FLAG_INSTANCES)
+          .orderBy(FEATURE_FLAG_INSTANCES.SEEN_AT.desc())
+          .fetch(
+              r ->
+                  new InstanceState(
+                      r.getInstanceId(), r.getAppliedVersion(), r.getAppliedAt(), r.getSeenAt()));
     } catch (RuntimeException e) {
       throw SqlFailures.translate(e);
     }
-  }
-
-  private static Instant instant(Object value) {
-    return JooqBatchLedgerAdapter.instant(value);
   }
 
   /** LISTENs for changes and polls the version as a fallback; reconnects after failures. */
@@ -269,11 +293,15 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
       while (running) {
         try (Connection connection = dataSource.getConnection()) {
           connection.setAutoCommit(true);
+          // LISTEN stays raw JDBC: jOOQ has no LISTEN statement, and the notifications arrive
+          // only on this one connection, read through the driver's PGConnection below, so the
+          // connection is held for the listener's life instead of going back to a pool.
           try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + CHANNEL);
           }
+          DSLContext own = DSL.using(connection, dsl.dialect());
           if (lastVersion < 0) {
-            lastVersion = version(DSL.using(connection));
+            lastVersion = version(own);
           }
           listening.countDown();
           PGConnection pg = connection.unwrap(PGConnection.class);
@@ -284,12 +312,12 @@ public final class JooqFeatureFlagAdapter implements FeatureFlagPort {
             long now = System.currentTimeMillis();
             if (!changed && now - lastPoll >= POLL_MILLIS) {
               lastPoll = now;
-              long version = version(DSL.using(connection));
+              long version = version(own);
               changed = lastVersion >= 0 && version != lastVersion;
               lastVersion = version;
             }
             if (changed) {
-              lastVersion = version(DSL.using(connection));
+              lastVersion = version(own);
               listener.run();
             }
           }

@@ -1,8 +1,26 @@
 package smap.analytics.adapter.postgres;
 
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.currentInstant;
+import static org.jooq.impl.DSL.extract;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.select;
+import static smap.analytics.adapter.postgres.schema.Tables.BATCH_LEDGER;
+import static smap.analytics.adapter.postgres.schema.Tables.RESULT_OUTBOX;
+
+import java.util.stream.Stream;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
+import org.jooq.DatePart;
+import org.jooq.Field;
+import org.jooq.Record4;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import smap.analytics.application.port.out.OperationalStatsPort;
+import smap.analytics.domain.batch.BatchStatus;
+import smap.analytics.domain.outbox.OutboxStatus;
 
 /**
  * Adapter: the outbox backlog, unroutable results, the oldest pending result's age (by the
@@ -10,17 +28,43 @@ import smap.analytics.application.port.out.OperationalStatsPort;
  */
 public final class JooqOperationalStatsAdapter implements OperationalStatsPort {
 
-  private static final String SQL =
-      """
-      SELECT
-        (SELECT count(*) FROM result_outbox WHERE status IN ('PENDING', 'FAILED', 'PUBLISHING'))
-          AS backlog,
-        (SELECT count(*) FROM result_outbox WHERE status = 'UNROUTABLE') AS unroutable,
-        (SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)
-           FROM result_outbox WHERE status IN ('PENDING', 'FAILED', 'PUBLISHING'))
-          AS oldest_pending,
-        (SELECT count(*) FROM batch_ledger WHERE status = 'PARKED') AS parked
-      """;
+  // Statuses as literals, not bind values: the outbox's partial indexes name them, and a generic
+  // plan of a prepared statement can only use such an index when the value is in the text.
+  private static final Condition AWAITING =
+      RESULT_OUTBOX.STATUS.in(
+          Stream.of(OutboxStatus.PENDING, OutboxStatus.FAILED, OutboxStatus.PUBLISHING)
+              .map(s -> inline(s.name()))
+              .toList());
+
+  private static final Field<Long> BACKLOG = count(RESULT_OUTBOX, AWAITING, "backlog");
+
+  private static final Field<Long> UNROUTABLE =
+      count(
+          RESULT_OUTBOX,
+          RESULT_OUTBOX.STATUS.eq(inline(OutboxStatus.UNROUTABLE.name())),
+          "unroutable");
+
+  private static final Field<Double> OLDEST_PENDING =
+      field(
+              select(
+                      coalesce(
+                              extract(
+                                  currentInstant().minus(min(RESULT_OUTBOX.CREATED_AT)),
+                                  DatePart.EPOCH),
+                              inline(0))
+                          // extract(epoch ...) is numeric: read it as a double.
+                          .coerce(Double.class))
+                  .from(RESULT_OUTBOX)
+                  .where(AWAITING))
+          .as("oldest_pending");
+
+  private static final Field<Long> PARKED =
+      count(BATCH_LEDGER, BATCH_LEDGER.STATUS.eq(inline(BatchStatus.PARKED.name())), "parked");
+
+  /** A scalar subquery counting the rows of {@code table} that match {@code where}. */
+  private static Field<Long> count(Table<?> table, Condition where, String name) {
+    return field(select(DSL.count()).from(table).where(where)).coerce(Long.class).as(name);
+  }
 
   private final DSLContext dsl;
 
@@ -31,12 +75,10 @@ public final class JooqOperationalStatsAdapter implements OperationalStatsPort {
   @Override
   public OperationalStats read() {
     try {
-      Record row = dsl.fetchOne(SQL);
+      Record4<Long, Long, Double, Long> row =
+          dsl.select(BACKLOG, UNROUTABLE, OLDEST_PENDING, PARKED).fetchSingle();
       return new OperationalStats(
-          row.get("backlog", Long.class),
-          row.get("unroutable", Long.class),
-          Math.max(0, row.get("oldest_pending", Double.class)),
-          row.get("parked", Long.class));
+          row.value1(), row.value2(), Math.max(0, row.value3()), row.value4());
     } catch (RuntimeException e) {
       throw SqlFailures.translate(e);
     }
