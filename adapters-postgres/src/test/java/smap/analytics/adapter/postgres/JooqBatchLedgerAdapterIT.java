@@ -133,6 +133,68 @@ class JooqBatchLedgerAdapterIT extends BatchLedgerPortContractTest {
   }
 
   @Test
+  void aLongTranscriptIsCompressedWithLz4WhereTheServerHasIt() throws Exception {
+    String transcript =
+        "Xin chào các bạn, hôm nay mình sẽ review chi tiết chiếc VinFast VF8 sau một tháng. "
+            .repeat(80);
+    PostRecord base = post("lz-p1", "lz1");
+    PostRecord youtube =
+        new PostRecord(
+            base.id(),
+            base.projectId(),
+            Platform.YOUTUBE,
+            base.publishedAt(),
+            base.analyzedAt(),
+            base.sentiment(),
+            base.primaryIntent(),
+            base.intentConfidence(),
+            base.impact(),
+            base.aspectsBreakdown(),
+            base.keywords(),
+            base.sentimentProbabilities(),
+            base.impactBreakdown(),
+            base.metrics(),
+            base.processingTimeMs(),
+            base.modelVersion(),
+            base.crawl(),
+            new PostRecord.Content("review", transcript, 600, List.of(), "https://y/1"),
+            base.author());
+    BatchLedgerPort ledger = ledger();
+    ledger.begin(start("lz1", new byte[0]));
+    BatchCommit c = commit("lz1", null, false);
+    ledger.commit(
+        new BatchCommit(
+            c.eventId(),
+            BatchStatus.SUCCEEDED,
+            null,
+            Platform.YOUTUBE,
+            List.of(youtube),
+            List.of(),
+            List.of(),
+            new BatchCounts(1, 1, 0, 0, 1),
+            null,
+            Map.of(),
+            List.of(),
+            c.fetchTime(),
+            c.processingTime(),
+            c.finishedAt(),
+            false));
+
+    String expected =
+        query(
+            "SELECT CASE WHEN 'lz4' = ANY (enumvals) THEN 'lz4' ELSE 'pglz' END FROM pg_settings"
+                + " WHERE name = 'default_toast_compression'");
+    assertThat(
+            query(
+                "SELECT pg_column_compression(content_transcription) FROM post_analytics WHERE id ="
+                    + " 'lz-p1'"))
+        .as("V150: new long values with lz4 when the server has it")
+        .isEqualTo(expected);
+    assertThat(query("SELECT content_transcription FROM post_analytics WHERE id = 'lz-p1'"))
+        .isEqualTo(transcript);
+  }
+
+  @Test
   void aReplayReplacesOnlyItsOwnAnalysisErrors() throws Exception {
     BatchLedgerPort ledger = ledger();
     ledger.begin(start("w3", new byte[0]));
