@@ -66,6 +66,28 @@ class JooqBatchLedgerAdapterIT extends BatchLedgerPortContractTest {
     }
   }
 
+  /** A succeeded commit of one post and nothing else, out of {@code expected} items. */
+  private static BatchCommit postsOnly(
+      String eventId, Platform platform, PostRecord post, int expected) {
+    BatchCommit c = commit(eventId, null, false);
+    return new BatchCommit(
+        c.eventId(),
+        BatchStatus.SUCCEEDED,
+        null,
+        platform,
+        List.of(post),
+        List.of(),
+        List.of(),
+        new BatchCounts(1, 1, 0, 0, expected),
+        null,
+        Map.of(),
+        List.of(),
+        c.fetchTime(),
+        c.processingTime(),
+        c.finishedAt(),
+        false);
+  }
+
   @Test
   void aCommitWritesPostsCommentsAndErrorsWithWideCountsAndKeepsMetadataOnUpsert()
       throws Exception {
@@ -106,24 +128,7 @@ class JooqBatchLedgerAdapterIT extends BatchLedgerPortContractTest {
             new PostRecord.Content(null, null, null, null, null),
             new PostRecord.AuthorInfo(null, null, null, null, false));
     ledger.begin(start("w2", new byte[0]));
-    BatchCommit c = commit("w2", null, false);
-    ledger.commit(
-        new BatchCommit(
-            c.eventId(),
-            BatchStatus.SUCCEEDED,
-            null,
-            Platform.TIKTOK,
-            List.of(withoutMetadata),
-            List.of(),
-            List.of(),
-            new BatchCounts(1, 1, 0, 0, 50),
-            null,
-            Map.of(),
-            List.of(),
-            c.fetchTime(),
-            c.processingTime(),
-            c.finishedAt(),
-            false));
+    ledger.commit(postsOnly("w2", Platform.TIKTOK, withoutMetadata, 50));
 
     assertThat(
             query(
@@ -137,48 +142,14 @@ class JooqBatchLedgerAdapterIT extends BatchLedgerPortContractTest {
     String transcript =
         "Xin chào các bạn, hôm nay mình sẽ review chi tiết chiếc VinFast VF8 sau một tháng. "
             .repeat(80);
-    PostRecord base = post("lz-p1", "lz1");
     PostRecord youtube =
-        new PostRecord(
-            base.id(),
-            base.projectId(),
+        withContent(
+            post("lz-p1", "lz1"),
             Platform.YOUTUBE,
-            base.publishedAt(),
-            base.analyzedAt(),
-            base.sentiment(),
-            base.primaryIntent(),
-            base.intentConfidence(),
-            base.impact(),
-            base.aspectsBreakdown(),
-            base.keywords(),
-            base.sentimentProbabilities(),
-            base.impactBreakdown(),
-            base.metrics(),
-            base.processingTimeMs(),
-            base.modelVersion(),
-            base.crawl(),
-            new PostRecord.Content("review", transcript, 600, List.of(), "https://y/1"),
-            base.author());
+            new PostRecord.Content("review", transcript, 600, List.of(), "https://y/1"));
     BatchLedgerPort ledger = ledger();
     ledger.begin(start("lz1", new byte[0]));
-    BatchCommit c = commit("lz1", null, false);
-    ledger.commit(
-        new BatchCommit(
-            c.eventId(),
-            BatchStatus.SUCCEEDED,
-            null,
-            Platform.YOUTUBE,
-            List.of(youtube),
-            List.of(),
-            List.of(),
-            new BatchCounts(1, 1, 0, 0, 1),
-            null,
-            Map.of(),
-            List.of(),
-            c.fetchTime(),
-            c.processingTime(),
-            c.finishedAt(),
-            false));
+    ledger.commit(postsOnly("lz1", Platform.YOUTUBE, youtube, 1));
 
     String expected =
         query(
