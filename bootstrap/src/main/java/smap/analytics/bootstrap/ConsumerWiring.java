@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import smap.analytics.adapter.amqp.RabbitDeliveryConsumerAdapter;
 import smap.analytics.adapter.amqp.RabbitSettings;
 import smap.analytics.adapter.web.metrics.MicrometerPipelineMetricsAdapter;
+import smap.analytics.application.port.in.DeliveryOutcome;
 import smap.analytics.application.port.in.ProcessDeliveryUseCase;
 import smap.analytics.application.service.FeatureFlagCache;
 import smap.analytics.application.service.SteerConsumptionService;
@@ -28,13 +29,16 @@ final class ConsumerWiring {
 
   /**
    * Starts the consumer, closed through {@code resources} within what {@code remaining} leaves of
-   * the shutdown budget; returns what blocks readiness (a stalled consumer).
+   * the shutdown budget; returns what blocks readiness (a stalled consumer). {@code resultStored}
+   * runs after each delivery whose effects are durable (acknowledged), so the relay publishes its
+   * result now instead of at its next periodic pass.
    */
   static Supplier<List<String>> start(
       ServiceSettings settings,
       Connection connection,
       RabbitSettings rabbit,
       ProcessDeliveryUseCase delivery,
+      Runnable resultStored,
       FeatureFlagCache flagCache,
       MicrometerPipelineMetricsAdapter metrics,
       Clock clock,
@@ -45,7 +49,13 @@ final class ConsumerWiring {
         new RabbitDeliveryConsumerAdapter(
             connection,
             rabbit,
-            delivery,
+            command -> {
+              DeliveryOutcome outcome = delivery.process(command);
+              if (outcome instanceof DeliveryOutcome.Acknowledge) {
+                resultStored.run();
+              }
+              return outcome;
+            },
             clock,
             settings.pipeline().retry().backoffRule(),
             deadlines.batch());

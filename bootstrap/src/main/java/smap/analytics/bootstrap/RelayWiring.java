@@ -16,9 +16,9 @@ import smap.analytics.application.service.RelayResultsService;
 import smap.analytics.bootstrap.config.ServiceSettings;
 
 /**
- * Composition root: the outbox relay, a pass of it ({@code RelayResultsUseCase.relayDue}) 200 ms
- * after the last one ended, and the marks of broker answers kept through an outage, recorded at
- * shutdown before the connections close.
+ * Composition root: the outbox relay, a pass of it ({@code RelayResultsUseCase.relayDue}) as soon
+ * as a batch has stored its result and at the latest 200 ms after the last one ended, and the marks
+ * of broker answers kept through an outage, recorded at shutdown before the connections close.
  */
 final class RelayWiring {
 
@@ -35,7 +35,8 @@ final class RelayWiring {
       FeatureFlagCache flagCache,
       Clock clock) {}
 
-  static void start(
+  /** Starts the relay; returns its wake-up, to call when a result has been stored. */
+  static Runnable start(
       Parts parts,
       ServiceSettings settings,
       Background background,
@@ -66,7 +67,7 @@ final class RelayWiring {
                 left);
           }
         });
-    background.every(
+    return background.whenWoken(
         "outbox-relay", Duration.ofMillis(200), Duration.ofMillis(200), relay::relayDue);
   }
 }

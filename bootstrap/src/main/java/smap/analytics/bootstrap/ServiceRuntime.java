@@ -200,12 +200,13 @@ public final class ServiceRuntime implements AutoCloseable {
             analyser,
             settings.pipeline(),
             clock);
-    RelayWiring.start(
-        new RelayWiring.Parts(outbox, connection, rabbit, metrics, flagCache, clock),
-        settings,
-        background,
-        resources,
-        this::remainingShutdownTime);
+    Runnable relayNow =
+        RelayWiring.start(
+            new RelayWiring.Parts(outbox, connection, rabbit, metrics, flagCache, clock),
+            settings,
+            background,
+            resources,
+            this::remainingShutdownTime);
 
     if (mode != Mode.CONSOLE_ONLY) {
       blockers =
@@ -214,6 +215,7 @@ public final class ServiceRuntime implements AutoCloseable {
               connection,
               rabbit,
               delivery,
+              relayNow,
               flagCache,
               metrics,
               clock,

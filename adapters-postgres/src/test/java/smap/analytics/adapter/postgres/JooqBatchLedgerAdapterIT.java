@@ -66,6 +66,28 @@ class JooqBatchLedgerAdapterIT extends BatchLedgerPortContractTest {
     }
   }
 
+  /** A succeeded commit of one post and nothing else, out of {@code expected} items. */
+  private static BatchCommit postsOnly(
+      String eventId, Platform platform, PostRecord post, int expected) {
+    BatchCommit c = commit(eventId, null, false);
+    return new BatchCommit(
+        c.eventId(),
+        BatchStatus.SUCCEEDED,
+        null,
+        platform,
+        List.of(post),
+        List.of(),
+        List.of(),
+        new BatchCounts(1, 1, 0, 0, expected),
+        null,
+        Map.of(),
+        List.of(),
+        c.fetchTime(),
+        c.processingTime(),
+        c.finishedAt(),
+        false);
+  }
+
   @Test
   void aCommitWritesPostsCommentsAndErrorsWithWideCountsAndKeepsMetadataOnUpsert()
       throws Exception {
@@ -106,30 +128,41 @@ class JooqBatchLedgerAdapterIT extends BatchLedgerPortContractTest {
             new PostRecord.Content(null, null, null, null, null),
             new PostRecord.AuthorInfo(null, null, null, null, false));
     ledger.begin(start("w2", new byte[0]));
-    BatchCommit c = commit("w2", null, false);
-    ledger.commit(
-        new BatchCommit(
-            c.eventId(),
-            BatchStatus.SUCCEEDED,
-            null,
-            Platform.TIKTOK,
-            List.of(withoutMetadata),
-            List.of(),
-            List.of(),
-            new BatchCounts(1, 1, 0, 0, 50),
-            null,
-            Map.of(),
-            List.of(),
-            c.fetchTime(),
-            c.processingTime(),
-            c.finishedAt(),
-            false));
+    ledger.commit(postsOnly("w2", Platform.TIKTOK, withoutMetadata, 50));
 
     assertThat(
             query(
                 "SELECT primary_intent || ' ' || job_id || ' ' || brand_name || ' ' || project_id || ' ' || content_text FROM post_analytics WHERE id = 'w1-p1'"))
         .as("analysis is replaced, null crawler metadata does not blank stored values")
         .isEqualTo("LEAD proj-brand-0 VinFast proj xe đẹp");
+  }
+
+  @Test
+  void aLongTranscriptIsCompressedWithLz4WhereTheServerHasIt() throws Exception {
+    String transcript =
+        "Xin chào các bạn, hôm nay mình sẽ review chi tiết chiếc VinFast VF8 sau một tháng. "
+            .repeat(80);
+    PostRecord youtube =
+        withContent(
+            post("lz-p1", "lz1"),
+            Platform.YOUTUBE,
+            new PostRecord.Content("review", transcript, 600, List.of(), "https://y/1"));
+    BatchLedgerPort ledger = ledger();
+    ledger.begin(start("lz1", new byte[0]));
+    ledger.commit(postsOnly("lz1", Platform.YOUTUBE, youtube, 1));
+
+    String expected =
+        query(
+            "SELECT CASE WHEN 'lz4' = ANY (enumvals) THEN 'lz4' ELSE 'pglz' END FROM pg_settings"
+                + " WHERE name = 'default_toast_compression'");
+    assertThat(
+            query(
+                "SELECT pg_column_compression(content_transcription) FROM post_analytics WHERE id ="
+                    + " 'lz-p1'"))
+        .as("V150: new long values with lz4 when the server has it")
+        .isEqualTo(expected);
+    assertThat(query("SELECT content_transcription FROM post_analytics WHERE id = 'lz-p1'"))
+        .isEqualTo(transcript);
   }
 
   @Test

@@ -61,26 +61,7 @@ class RefusedRowIsolationIT {
   /** The contract test's post with another text. */
   private static PostRecord post(String id, String text) {
     PostRecord base = Fixtures.basePost(id, "r1");
-    return new PostRecord(
-        base.id(),
-        base.projectId(),
-        base.platform(),
-        base.publishedAt(),
-        base.analyzedAt(),
-        base.sentiment(),
-        base.primaryIntent(),
-        base.intentConfidence(),
-        base.impact(),
-        base.aspectsBreakdown(),
-        base.keywords(),
-        base.sentimentProbabilities(),
-        base.impactBreakdown(),
-        base.metrics(),
-        base.processingTimeMs(),
-        base.modelVersion(),
-        base.crawl(),
-        new PostRecord.Content(text, null, 30, List.of(), null),
-        base.author());
+    return Fixtures.withContent(base, new PostRecord.Content(text, null, 30, List.of(), null));
   }
 
   /** Access to the contract test's fixtures. */
@@ -89,6 +70,10 @@ class RefusedRowIsolationIT {
 
     static PostRecord basePost(String id, String eventId) {
       return post(id, eventId);
+    }
+
+    static PostRecord withContent(PostRecord post, PostRecord.Content content) {
+      return withContent(post, post.platform(), content);
     }
 
     static smap.analytics.application.port.out.BatchStart begin(String eventId) {

@@ -51,6 +51,7 @@ public final class RelayResultsService implements RelayResultsUseCase {
   private final Backoff unroutableRetry;
   private final Map<Long, Mark> pending = new LinkedHashMap<>();
   private final LeaseWatch leases;
+  private final Duration renewAfter;
   private int outageStreak;
   private long quietUntil = System.nanoTime();
 
@@ -106,6 +107,7 @@ public final class RelayResultsService implements RelayResultsUseCase {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
     this.leases = new LeaseWatch(outbox, clock, Objects.requireNonNull(lease, "lease"));
+    this.renewAfter = lease.dividedBy(3);
     this.unroutableRetry = Objects.requireNonNull(unroutableRetry, "unroutableRetry");
   }
 
@@ -121,7 +123,8 @@ public final class RelayResultsService implements RelayResultsUseCase {
       if (!flags.forThisInstance().enabled(FeatureFlag.RESULT_PUBLISHING)) {
         return 0;
       }
-      List<OutboxMessage> due = new ArrayList<>(outbox.claimDue(limit, clock.instant()));
+      Instant claimedAt = clock.instant();
+      List<OutboxMessage> due = new ArrayList<>(outbox.claimDue(limit, claimedAt));
       if (due.size() < limit) {
         due.addAll(leases.takeOvers(limit - due.size()));
       }
@@ -129,7 +132,7 @@ public final class RelayResultsService implements RelayResultsUseCase {
         LOG.info("outbox relay: the database is back after {} failed tries", outageStreak);
         outageStreak = 0;
       }
-      return publish(due);
+      return publish(due, claimedAt);
     } catch (DependencyUnavailableException e) {
       return outage(e);
     }
@@ -162,14 +165,24 @@ public final class RelayResultsService implements RelayResultsUseCase {
     return 0;
   }
 
-  private int publish(List<OutboxMessage> due) {
+  /**
+   * Publishes a page in order. The claim (or takeover) leased every row of it; when publishing the
+   * page has taken a third of the lease, the rows still to go are renewed in one statement, so none
+   * of them can be taken over while this relay still holds it.
+   */
+  private int publish(List<OutboxMessage> due, Instant leasedAt) {
     int handled = 0;
+    Instant held = leasedAt;
     for (int i = 0; i < due.size(); i++) {
       OutboxMessage message = due.get(i);
+      Instant before = clock.instant();
+      if (Duration.between(held, before).compareTo(renewAfter) >= 0) {
+        renewQuietly(due.subList(i, due.size()).stream().map(OutboxMessage::id).toList());
+        held = before;
+      }
       try (BatchLogContext log =
           BatchLogContext.open(
               message.eventId().value(), message.result().jobId(), message.result().projectId())) {
-        renewQuietly(List.of(message.id()));
         PublishOutcome outcome;
         try {
           outcome = publisher.publish(message);

@@ -178,6 +178,38 @@ class RelayResultsServiceTest {
   }
 
   @Test
+  void aPageThatTakesLongerThanTheLeaseKeepsItsRowsLeasedWithARenewalEveryThirdOfALease() {
+    ManualClock moving = new ManualClock();
+    for (int i = 1; i <= 10; i++) {
+      addResult("e" + i);
+    }
+    List<String> expiredWhileHeld = new ArrayList<>();
+    RelayResultsService relay =
+        relay(
+            moving,
+            message -> {
+              // Each publish takes 4 s: the page of 10 takes 40 s against a 30 s lease.
+              moving.advance(Duration.ofSeconds(4));
+              for (InMemoryResultOutbox.Row row : outbox.rows()) {
+                if (row.status.equals("PUBLISHING")
+                    && !row.nextAttemptAt.isAfter(moving.instant())) {
+                  expiredWhileHeld.add(row.messageId);
+                }
+              }
+              return PublishOutcome.CONFIRMED;
+            });
+
+    assertThat(relay.relayPending(10)).isEqualTo(10);
+
+    assertThat(expiredWhileHeld).as("rows whose lease ran out while the relay held them").isEmpty();
+    assertThat(outbox.rows()).extracting(r -> r.status).containsOnly("PUBLISHED");
+    // Claimed once, renewed only after a third of the lease: at 12 s, 24 s and 36 s.
+    assertThat(outbox.rows())
+        .extracting(r -> r.beat)
+        .containsExactly(1L, 1L, 1L, 2L, 2L, 2L, 3L, 3L, 3L, 4L);
+  }
+
+  @Test
   void aConfirmedResultWhoseMarkFailsIsKeptMarkedLaterAndNeverPublishedAgain() throws Exception {
     ManualClock moving = new ManualClock();
     addResult("e1");

@@ -10,6 +10,8 @@ import java.util.Map;
 record Options(
     int batches,
     int warmup,
+    int warmupMax,
+    double jitQuietPercent,
     int instances,
     Path jar,
     Path out,
@@ -39,6 +41,8 @@ record Options(
     return new Options(
         Integer.parseInt(a.getOrDefault("batches", "1000")),
         Integer.parseInt(a.getOrDefault("warmup", "2000")),
+        Integer.parseInt(a.getOrDefault("warmup-max", "10000")),
+        Double.parseDouble(a.getOrDefault("jit-quiet", "5")),
         Integer.parseInt(a.getOrDefault("instances", "1")),
         Path.of(a.getOrDefault("jar", "bootstrap/target/smap-analytics.jar")),
         Path.of(a.getOrDefault("out", "bench/target/pipeline-benchmark.json")),

@@ -19,6 +19,11 @@ record Phase(
     long maxRssBytes,
     double pacedBatchesPerSecond) {
 
+  /** The JIT compiler threads' share of the service processes' CPU. */
+  double jitShare() {
+    return serviceCpuMicros == 0 ? 0 : (double) serviceJitMicros / serviceCpuMicros;
+  }
+
   double batchesPerSecond() {
     return batches / seconds;
   }

@@ -56,6 +56,11 @@ public final class PipelineBenchmark {
   private final AtomicInteger duplicates = new AtomicInteger();
   private final AtomicInteger wrongCounts = new AtomicInteger();
   private BenchServices services;
+  private MinioClient uploaded;
+  private int warmupBatches;
+
+  /** Batches of each further warm-up round while the JIT compiler is still busy. */
+  private static final int WARMUP_ROUND = 1000;
 
   private PipelineBenchmark(Options options) {
     this.options = options;
@@ -82,14 +87,9 @@ public final class PipelineBenchmark {
           true,
           (tag, delivery) -> onResult(delivery.getProperties().getMessageId(), delivery.getBody()),
           tag -> {});
-      int total = options.warmup() + options.batches() + options.batches() / 2;
-      System.out.printf(
-          Locale.ROOT, "bench: uploading %d batches to the in-process S3 server%n", total);
       MinioClient minio = s3.client();
       minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
-      for (int i = 0; i < total; i++) {
-        upload(minio, i);
-      }
+      uploaded = minio;
       services = new BenchServices(options, serviceSettings(jdbcUrl, s3));
       for (int i = 0; i < options.instances(); i++) {
         services.start(i);
@@ -99,8 +99,21 @@ public final class PipelineBenchmark {
       publisher.confirmSelect();
       int from = 0;
       System.out.printf(Locale.ROOT, "bench: warm-up, %d batches%n", options.warmup());
-      runPhase("warm-up", publisher, from, options.warmup(), 0);
+      Phase warm = runPhase("warm-up", publisher, from, options.warmup(), 0);
       from += options.warmup();
+      // Until the JIT compiler is quiet: a long-running instance has compiled its hot code, and
+      // the figures are of that steady state (the compiler's share is reported all the same).
+      while (warm.jitShare() * 100 > options.jitQuietPercent()
+          && from + WARMUP_ROUND <= options.warmupMax()) {
+        System.out.printf(
+            Locale.ROOT,
+            "bench: the JIT compiler took %.1f %% of the service's CPU; %d batches more%n",
+            warm.jitShare() * 100,
+            WARMUP_ROUND);
+        warm = runPhase("warm-up", publisher, from, WARMUP_ROUND, 0);
+        from += WARMUP_ROUND;
+      }
+      warmupBatches = from;
       services.resetMaxRss();
       Phase full = runPhase("full load", publisher, from, options.batches(), 0);
       from += options.batches();
@@ -184,6 +197,11 @@ public final class PipelineBenchmark {
 
   private Phase runPhase(String name, Channel publisher, int from, int count, double perSecond)
       throws Exception {
+    System.out.printf(
+        Locale.ROOT, "bench: uploading %d batches to the in-process S3 server%n", count);
+    for (int i = 0; i < count; i++) {
+      upload(uploaded, from + i);
+    }
     long serviceCpu0 = services.cpuMicros();
     long[] jitGc0 = services.jitAndGcCpuMicros();
     long pgCpu0 = ProcStats.postgresCpuMicros();
@@ -283,13 +301,16 @@ public final class PipelineBenchmark {
     }
     System.out.printf(
         Locale.ROOT,
-        "instances %d, duplicates %d, results with wrong counts %d, CPU ticks/s %d%n",
+        "instances %d, warm-up %d batches, duplicates %d, results with wrong counts %d, CPU ticks/s"
+            + " %d%n",
         options.instances(),
+        warmupBatches,
         duplicates.get(),
         wrongCounts.get(),
         ProcStats.TICKS_PER_SECOND);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("instances", options.instances());
+    json.put("warmup_batches", warmupBatches);
     json.put("jvm_args", options.jvmArgs());
     json.put("duplicates", duplicates.get());
     json.put("wrong_counts", wrongCounts.get());

@@ -26,6 +26,21 @@ class PipelineBenchmarkPartsTest {
         .containsEntry("service_jit_cpu_us_per_item", 300.0)
         .containsEntry("service_gc_cpu_us_per_item", 100.0)
         .containsEntry("postgres_cpu_us_per_item", 200.0);
+    assertThat(phase.jitShare()).as("900 of 3000 ms").isEqualTo(0.3);
+  }
+
+  @Test
+  void warmsUpUntilTheJitCompilerIsQuietWithinABound() {
+    Options defaults = Options.parse(new String[] {});
+    assertThat(defaults.warmup()).isEqualTo(2000);
+    assertThat(defaults.warmupMax()).isEqualTo(10_000);
+    assertThat(defaults.jitQuietPercent()).isEqualTo(5.0);
+    Options set =
+        Options.parse(
+            new String[] {"--warmup", "500", "--warmup-max", "3000", "--jit-quiet", "2.5"});
+    assertThat(set.warmup()).isEqualTo(500);
+    assertThat(set.warmupMax()).isEqualTo(3000);
+    assertThat(set.jitQuietPercent()).isEqualTo(2.5);
   }
 
   @Test

@@ -178,6 +178,12 @@ public final class JsonTree {
       return null;
     }
     String s = text.strip();
+    Instant fast = IsoInstants.parse(s);
+    return fast != null ? fast : parseSlowly(s);
+  }
+
+  /** What {@link IsoInstants} does not take: every form {@code java.time} reads, or null. */
+  static Instant parseSlowly(String s) {
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException notOffset) {

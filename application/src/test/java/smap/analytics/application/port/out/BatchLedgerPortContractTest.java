@@ -98,6 +98,31 @@ public abstract class BatchLedgerPortContractTest {
         new PostRecord.AuthorInfo("a1", "Author", "author", null, true));
   }
 
+  /** {@code post} as crawled from {@code platform} with {@code content}. */
+  protected static PostRecord withContent(
+      PostRecord post, Platform platform, PostRecord.Content content) {
+    return new PostRecord(
+        post.id(),
+        post.projectId(),
+        platform,
+        post.publishedAt(),
+        post.analyzedAt(),
+        post.sentiment(),
+        post.primaryIntent(),
+        post.intentConfidence(),
+        post.impact(),
+        post.aspectsBreakdown(),
+        post.keywords(),
+        post.sentimentProbabilities(),
+        post.impactBreakdown(),
+        post.metrics(),
+        post.processingTimeMs(),
+        post.modelVersion(),
+        post.crawl(),
+        content,
+        post.author());
+  }
+
   protected static CrawlError crawlerError(String contentId) {
     return new CrawlError(
         contentId,
