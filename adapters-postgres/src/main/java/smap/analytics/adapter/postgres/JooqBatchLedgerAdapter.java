@@ -3,9 +3,7 @@ package smap.analytics.adapter.postgres;
 import static smap.analytics.adapter.postgres.schema.Tables.BATCH_LEDGER;
 import static smap.analytics.adapter.postgres.schema.Tables.POST_ANALYTICS;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -104,27 +102,5 @@ public final class JooqBatchLedgerAdapter implements BatchLedgerPort {
     } catch (RuntimeException e) {
       throw SqlFailures.translate(e);
     }
-  }
-
-  /**
-   * A bind value for a timestamptz column in plain SQL (jOOQ binds an untyped OffsetDateTime as
-   * text there).
-   */
-  public static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  /** A timestamptz column's value read through plain SQL (OffsetDateTime or Timestamp). */
-  public static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    return Instant.parse(value.toString());
   }
 }

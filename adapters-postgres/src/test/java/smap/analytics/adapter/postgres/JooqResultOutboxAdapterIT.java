@@ -36,6 +36,6 @@ class JooqResultOutboxAdapterIT extends ResultOutboxPortContractTest {
             eventId.value(),
             eventId.value(),
             Json.write(StoredResult.fields(result)),
-            JooqBatchLedgerAdapter.ts(NOW));
+            java.sql.Timestamp.from(NOW));
   }
 }
