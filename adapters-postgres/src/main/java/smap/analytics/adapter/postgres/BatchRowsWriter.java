@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertOnDuplicateStep;
+import org.jooq.Query;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import smap.analytics.adapter.postgres.BatchRowsMapper.ErrorRowContext;
@@ -29,7 +31,9 @@ import smap.analytics.domain.storable.Storable;
 
 /**
  * Writes a batch's posts, comments and error rows: one multi-row typed INSERT each. {@link
- * #writeIsolated} finds the rows the database refuses, with savepoints.
+ * #writeIsolated} finds the rows the database refuses, with savepoints. The columns and conflict
+ * clauses are package-visible for the benchmark's COPY writer, which measured slower (README,
+ * Benchmarks).
  */
 final class BatchRowsWriter {
 
@@ -88,47 +92,45 @@ final class BatchRowsWriter {
           POST_ANALYTICS.AUTHOR_USERNAME,
           POST_ANALYTICS.AUTHOR_AVATAR_URL);
 
+  /** The columns a post row sets, in the order they are written. */
+  static final List<TableField<PostAnalyticsRecord, ?>> POST_COLUMNS = postColumns();
+
+  /** The columns a comment row sets, in the order they are written. */
+  static final List<TableField<PostCommentsRecord, ?>> COMMENT_COLUMNS =
+      List.of(
+          POST_COMMENTS.POST_ID,
+          POST_COMMENTS.COMMENT_ID,
+          POST_COMMENTS.TEXT,
+          POST_COMMENTS.AUTHOR_NAME,
+          POST_COMMENTS.LIKES,
+          POST_COMMENTS.COMMENTED_AT);
+
+  /** The columns an error row sets, in the order they are written. */
+  static final List<TableField<CrawlErrorsRecord, ?>> ERROR_COLUMNS =
+      List.of(
+          CRAWL_ERRORS.CONTENT_ID,
+          CRAWL_ERRORS.PROJECT_ID,
+          CRAWL_ERRORS.JOB_ID,
+          CRAWL_ERRORS.PLATFORM,
+          CRAWL_ERRORS.ERROR_CODE,
+          CRAWL_ERRORS.ERROR_CATEGORY,
+          CRAWL_ERRORS.ERROR_MESSAGE,
+          CRAWL_ERRORS.ERROR_DETAILS,
+          CRAWL_ERRORS.PERMALINK,
+          CRAWL_ERRORS.CREATED_AT,
+          CRAWL_ERRORS.EVENT_ID,
+          CRAWL_ERRORS.BATCH_INDEX,
+          CRAWL_ERRORS.SOURCE,
+          CRAWL_ERRORS.TRANSIENT);
+
   private static final MultiRowInsert<PostAnalyticsRecord> POSTS =
-      new MultiRowInsert<>(
-          POST_ANALYTICS,
-          postColumns(),
-          insert -> insert.onConflict(POST_ANALYTICS.ID).doUpdate().set(postUpsert()));
+      new MultiRowInsert<>(POST_ANALYTICS, POST_COLUMNS, BatchRowsWriter::postConflict);
 
   private static final MultiRowInsert<PostCommentsRecord> COMMENTS =
-      new MultiRowInsert<>(
-          POST_COMMENTS,
-          List.of(
-              POST_COMMENTS.POST_ID,
-              POST_COMMENTS.COMMENT_ID,
-              POST_COMMENTS.TEXT,
-              POST_COMMENTS.AUTHOR_NAME,
-              POST_COMMENTS.LIKES,
-              POST_COMMENTS.COMMENTED_AT),
-          insert -> insert.onConflict(POST_COMMENTS.POST_ID, POST_COMMENTS.COMMENT_ID).doNothing());
+      new MultiRowInsert<>(POST_COMMENTS, COMMENT_COLUMNS, BatchRowsWriter::commentConflict);
 
   private static final MultiRowInsert<CrawlErrorsRecord> ERRORS =
-      new MultiRowInsert<>(
-          CRAWL_ERRORS,
-          List.of(
-              CRAWL_ERRORS.CONTENT_ID,
-              CRAWL_ERRORS.PROJECT_ID,
-              CRAWL_ERRORS.JOB_ID,
-              CRAWL_ERRORS.PLATFORM,
-              CRAWL_ERRORS.ERROR_CODE,
-              CRAWL_ERRORS.ERROR_CATEGORY,
-              CRAWL_ERRORS.ERROR_MESSAGE,
-              CRAWL_ERRORS.ERROR_DETAILS,
-              CRAWL_ERRORS.PERMALINK,
-              CRAWL_ERRORS.CREATED_AT,
-              CRAWL_ERRORS.EVENT_ID,
-              CRAWL_ERRORS.BATCH_INDEX,
-              CRAWL_ERRORS.SOURCE,
-              CRAWL_ERRORS.TRANSIENT),
-          insert ->
-              insert
-                  .onConflict(
-                      CRAWL_ERRORS.EVENT_ID, CRAWL_ERRORS.CONTENT_ID, CRAWL_ERRORS.ERROR_CODE)
-                  .doNothing());
+      new MultiRowInsert<>(CRAWL_ERRORS, ERROR_COLUMNS, BatchRowsWriter::errorConflict);
 
   private BatchRowsWriter() {}
 
@@ -138,6 +140,23 @@ final class BatchRowsWriter {
     columns.addAll(POST_ANALYSIS);
     columns.addAll(POST_METADATA);
     return columns;
+  }
+
+  /** A post's conflict: the new analysis, and the crawl metadata where the new one is present. */
+  static Query postConflict(InsertOnDuplicateStep<PostAnalyticsRecord> insert) {
+    return insert.onConflict(POST_ANALYTICS.ID).doUpdate().set(postUpsert());
+  }
+
+  /** A redelivered comment is not stored twice. */
+  static Query commentConflict(InsertOnDuplicateStep<PostCommentsRecord> insert) {
+    return insert.onConflict(POST_COMMENTS.POST_ID, POST_COMMENTS.COMMENT_ID).doNothing();
+  }
+
+  /** One error row per event, item and code. */
+  static Query errorConflict(InsertOnDuplicateStep<CrawlErrorsRecord> insert) {
+    return insert
+        .onConflict(CRAWL_ERRORS.EVENT_ID, CRAWL_ERRORS.CONTENT_ID, CRAWL_ERRORS.ERROR_CODE)
+        .doNothing();
   }
 
   private static Map<Field<?>, Field<?>> postUpsert() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.InsertOnDuplicateStep;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Query;
 import org.jooq.Table;
@@ -32,7 +33,7 @@ final class MultiRowInsert<R extends TableRecord<R>> {
   private static final DSLContext RENDERER = CachedStatement.RENDERER;
 
   private final List<TableField<R, ?>> columns;
-  private final Function<InsertValuesStepN<R>, Query> conflict;
+  private final Function<InsertOnDuplicateStep<R>, Query> conflict;
   private final Table<R> table;
   private final Map<Integer, String> sqlByRows = new ConcurrentHashMap<>();
 
@@ -43,7 +44,7 @@ final class MultiRowInsert<R extends TableRecord<R>> {
   MultiRowInsert(
       Table<R> table,
       List<TableField<R, ?>> columns,
-      Function<InsertValuesStepN<R>, Query> conflict) {
+      Function<InsertOnDuplicateStep<R>, Query> conflict) {
     this.table = table;
     this.columns = List.copyOf(columns);
     this.conflict = conflict;

@@ -14,7 +14,7 @@ import java.util.Random;
  * short caption and a 300-character transcript, YouTube posts a title and a 2,400-character
  * transcript (a ten-minute review). Deterministic for a seed.
  */
-final class BenchBatches {
+public final class BenchBatches {
 
   static final int TIKTOK_SIZE = 50;
   static final int YOUTUBE_SIZE = 20;
@@ -53,7 +53,7 @@ final class BenchBatches {
   private BenchBatches() {}
 
   /** The items of one batch; item 0 of each batch is a crawler error. */
-  static List<Map<String, Object>> batch(boolean youtube, String jobId, long seed) {
+  public static List<Map<String, Object>> batch(boolean youtube, String jobId, long seed) {
     Random random = new Random(seed);
     int size = youtube ? YOUTUBE_SIZE : TIKTOK_SIZE;
     List<Map<String, Object>> items = new ArrayList<>(size);

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * processes, and PostgreSQL's server processes (live backends plus what the postmaster has reaped
  * from exited ones).
  */
-final class ProcStats {
+public final class ProcStats {
 
   /** Clock ticks a second of {@code /proc/PID/stat}'s times (USER_HZ, 100 on Linux x86-64). */
   static final long TICKS_PER_SECOND = ticksPerSecond();
@@ -20,7 +20,7 @@ final class ProcStats {
   private ProcStats() {}
 
   /** CPU time of one process (user + system, its reaped children included), in microseconds. */
-  static long cpuMicros(long pid) {
+  public static long cpuMicros(long pid) {
     long[] t = times(pid);
     return t == null ? 0 : ticksToMicros(t[0] + t[1] + t[2] + t[3]);
   }
