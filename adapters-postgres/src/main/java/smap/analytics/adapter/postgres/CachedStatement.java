@@ -52,6 +52,11 @@ final class CachedStatement {
     }
   }
 
+  /** The rendered SQL, with {@code ?} for each named parameter in order. */
+  String sql() {
+    return sql;
+  }
+
   /** Executes the statement; returns the rows it changed. */
   int execute(DSLContext tx, Map<String, ?> values) {
     return tx.connectionResult(

@@ -77,7 +77,7 @@ public final class JooqResultOutboxAdapter implements ResultOutboxPort {
    * The claim, rendered once: with the relay woken after every stored result it runs many times a
    * second, and jOOQ rendering it each time cost more of the service's CPU than its round trip.
    */
-  private static final CachedStatement CLAIM =
+  static final CachedStatement CLAIM =
       new CachedStatement(
           CachedStatement.RENDERER
               .update(RESULT_OUTBOX)

@@ -1,8 +1,13 @@
 package smap.analytics.adapter.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
+import java.util.stream.Collectors;
+import org.jooq.Record;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import smap.analytics.application.port.out.ResultOutboxPort;
 import smap.analytics.application.port.out.ResultOutboxPortContractTest;
 import smap.analytics.domain.batch.AnalyzeResult;
@@ -37,5 +42,66 @@ class JooqResultOutboxAdapterIT extends ResultOutboxPortContractTest {
             eventId.value(),
             Json.write(StoredResult.fields(result)),
             java.sql.Timestamp.from(NOW));
+  }
+
+  /**
+   * The claim runs after every stored result: on an outbox of mostly published rows it must read
+   * only the claimable ones through their index, also in the generic plan a server-side prepared
+   * statement ends up with. So must the operations sampler's count of what awaits publishing.
+   */
+  @Test
+  void theClaimAndTheBacklogReadTheirIndexesNotTheWholeOutbox() {
+    DB.execute(
+        "INSERT INTO result_outbox (event_id, message_id, result, status, published_at,"
+            + " next_attempt_at) SELECT 'e' || g, 'e' || g, '{}'::jsonb, 'PUBLISHED', now(), now()"
+            + " FROM generate_series(1, 20000) g");
+    DB.execute(
+        "INSERT INTO result_outbox (event_id, message_id, result, next_attempt_at) SELECT 'p' || g,"
+            + " 'p' || g, '{}'::jsonb, now() FROM generate_series(1, 20) g");
+    DB.execute("ANALYZE result_outbox");
+    String sql = JooqResultOutboxAdapter.CLAIM.sql();
+    int n = 0;
+    StringBuilder numbered = new StringBuilder();
+    for (char c : sql.toCharArray()) {
+      if (c == '?') {
+        numbered.append('$').append(++n);
+      } else {
+        numbered.append(c);
+      }
+    }
+    String claimPlan =
+        DB.dsl()
+            .transactionResult(
+                cfg -> {
+                  var tx = org.jooq.impl.DSL.using(cfg);
+                  tx.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+                  tx.execute("PREPARE claim AS " + numbered);
+                  String plan =
+                      tx
+                          .fetch("EXPLAIN EXECUTE claim('r', now() + interval '30 s', now(), 50)")
+                          .stream()
+                          .map(r -> r.get(0, String.class))
+                          .collect(Collectors.joining("\n"));
+                  tx.execute("DEALLOCATE claim");
+                  return plan;
+                });
+    assertThat(claimPlan)
+        .as("the claim's generic plan")
+        .contains("idx_result_outbox_claimable")
+        .doesNotContain("Seq Scan on result_outbox");
+
+    String backlogPlan =
+        DB
+            .dsl()
+            .fetch(
+                "EXPLAIN SELECT count(*), min(created_at) FROM result_outbox"
+                    + " WHERE status IN ('PENDING', 'FAILED', 'PUBLISHING')")
+            .stream()
+            .map((Record r) -> r.get(0, String.class))
+            .collect(Collectors.joining("\n"));
+    assertThat(backlogPlan)
+        .as("the sampler's backlog")
+        .contains("idx_result_outbox_awaiting")
+        .doesNotContain("Seq Scan");
   }
 }
