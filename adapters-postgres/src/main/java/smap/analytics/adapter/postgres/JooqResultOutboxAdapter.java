@@ -191,17 +191,35 @@ public final class JooqResultOutboxAdapter implements ResultOutboxPort {
                 .execute());
   }
 
+  /**
+   * Leases that ran out, rendered once with the status as a literal: the partial index of the
+   * PUBLISHING rows serves it only when the condition names the status in its text, and a
+   * server-prepared statement with the status bound read the whole outbox in its generic plan.
+   */
+  static final CachedStatement EXPIRED_LEASES =
+      new CachedStatement(
+          CachedStatement.RENDERER
+              .select(RESULT_OUTBOX.ID, RESULT_OUTBOX.CLAIMED_BY, RESULT_OUTBOX.LEASE_BEAT)
+              .from(RESULT_OUTBOX)
+              .where(RESULT_OUTBOX.STATUS.eq(inline(PUBLISHING)))
+              .and(RESULT_OUTBOX.NEXT_ATTEMPT_AT.le(param("now", RESULT_OUTBOX.NEXT_ATTEMPT_AT)))
+              .orderBy(RESULT_OUTBOX.ID)
+              .limit(DSL.param("limit", SQLDataType.INTEGER)));
+
   @Override
   public List<Lease> expiredLeases(int limit, Instant now) {
     return translated(
         () ->
-            dsl.select(RESULT_OUTBOX.ID, RESULT_OUTBOX.CLAIMED_BY, RESULT_OUTBOX.LEASE_BEAT)
-                .from(RESULT_OUTBOX)
-                .where(RESULT_OUTBOX.STATUS.eq(PUBLISHING))
-                .and(RESULT_OUTBOX.NEXT_ATTEMPT_AT.le(now))
-                .orderBy(RESULT_OUTBOX.ID)
-                .limit(limit)
-                .fetch(row -> new Lease(row.value1(), row.value2(), row.value3())));
+            EXPIRED_LEASES.query(
+                dsl,
+                Map.of("now", now, "limit", limit),
+                rows -> {
+                  List<Lease> expired = new ArrayList<>();
+                  while (rows.next()) {
+                    expired.add(new Lease(rows.getLong(1), rows.getString(2), rows.getLong(3)));
+                  }
+                  return expired;
+                }));
   }
 
   @Override

@@ -59,35 +59,14 @@ class JooqResultOutboxAdapterIT extends ResultOutboxPortContractTest {
         "INSERT INTO result_outbox (event_id, message_id, result, next_attempt_at) SELECT 'p' || g,"
             + " 'p' || g, '{}'::jsonb, now() FROM generate_series(1, 20) g");
     DB.execute("ANALYZE result_outbox");
-    String sql = JooqResultOutboxAdapter.CLAIM.sql();
-    int n = 0;
-    StringBuilder numbered = new StringBuilder();
-    for (char c : sql.toCharArray()) {
-      if (c == '?') {
-        numbered.append('$').append(++n);
-      } else {
-        numbered.append(c);
-      }
-    }
-    String claimPlan =
-        DB.dsl()
-            .transactionResult(
-                cfg -> {
-                  var tx = org.jooq.impl.DSL.using(cfg);
-                  tx.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-                  tx.execute("PREPARE claim AS " + numbered);
-                  String plan =
-                      tx
-                          .fetch("EXPLAIN EXECUTE claim('r', now() + interval '30 s', now(), 50)")
-                          .stream()
-                          .map(r -> r.get(0, String.class))
-                          .collect(Collectors.joining("\n"));
-                  tx.execute("DEALLOCATE claim");
-                  return plan;
-                });
-    assertThat(claimPlan)
+    assertThat(
+            genericPlan(JooqResultOutboxAdapter.CLAIM, "'r', now() + interval '30 s', now(), 50"))
         .as("the claim's generic plan")
         .contains("idx_result_outbox_claimable")
+        .doesNotContain("Seq Scan on result_outbox");
+    assertThat(genericPlan(JooqResultOutboxAdapter.EXPIRED_LEASES, "now(), 50"))
+        .as("the lease watch's generic plan")
+        .contains("idx_result_outbox_publishing")
         .doesNotContain("Seq Scan on result_outbox");
 
     String backlogPlan =
@@ -103,5 +82,31 @@ class JooqResultOutboxAdapterIT extends ResultOutboxPortContractTest {
         .as("the sampler's backlog")
         .contains("idx_result_outbox_awaiting")
         .doesNotContain("Seq Scan");
+  }
+
+  /** The plan a server-prepared {@code statement} ends up with, executed with {@code values}. */
+  private static String genericPlan(CachedStatement statement, String values) {
+    int n = 0;
+    StringBuilder numbered = new StringBuilder();
+    for (char c : statement.sql().toCharArray()) {
+      if (c == '?') {
+        numbered.append('$').append(++n);
+      } else {
+        numbered.append(c);
+      }
+    }
+    return DB.dsl()
+        .transactionResult(
+            cfg -> {
+              var tx = org.jooq.impl.DSL.using(cfg);
+              tx.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+              tx.execute("PREPARE planned AS " + numbered);
+              String plan =
+                  tx.fetch("EXPLAIN EXECUTE planned(" + values + ")").stream()
+                      .map(r -> r.get(0, String.class))
+                      .collect(Collectors.joining("\n"));
+              tx.execute("DEALLOCATE planned");
+              return plan;
+            });
   }
 }

@@ -25,6 +25,13 @@ final class LeaseWatch {
   private final Clock clock;
   private final Duration lease;
   private final Map<Long, Observed> observed = new HashMap<>();
+  private Instant nextLook = Instant.MIN;
+
+  /**
+   * How often the watch looks: the relay passes after every stored result, many times a second, and
+   * a takeover waits for a whole lease anyway.
+   */
+  static final Duration LOOK_EVERY = Duration.ofSeconds(1);
 
   LeaseWatch(ResultOutboxPort outbox, Clock clock, Duration lease) {
     this.outbox = outbox;
@@ -40,6 +47,10 @@ final class LeaseWatch {
    */
   List<OutboxMessage> takeOvers(int limit) {
     Instant now = clock.instant();
+    if (now.isBefore(nextLook)) {
+      return List.of();
+    }
+    nextLook = now.plus(LOOK_EVERY);
     List<OutboxMessage> taken = new ArrayList<>();
     Map<Long, Observed> seen = new HashMap<>();
     for (ResultOutboxPort.Lease lease : outbox.expiredLeases(limit, now)) {
@@ -70,6 +81,7 @@ final class LeaseWatch {
    */
   void forget() {
     observed.clear();
+    nextLook = Instant.MIN;
   }
 
   /** A lease as this relay last saw it move. */

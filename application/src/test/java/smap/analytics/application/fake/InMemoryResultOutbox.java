@@ -156,9 +156,13 @@ public final class InMemoryResultOutbox implements ResultOutboxPort {
     }
   }
 
+  /** Calls of {@link #expiredLeases}. */
+  public int leaseLooks;
+
   @Override
   public synchronized List<Lease> expiredLeases(int limit, Instant now) {
     check();
+    leaseLooks++;
     return rows.values().stream()
         .filter(r -> r.status.equals("PUBLISHING") && !r.nextAttemptAt.isAfter(now))
         .limit(limit)

@@ -210,6 +210,19 @@ class RelayResultsServiceTest {
   }
 
   @Test
+  void passesManyTimesASecondLookForExpiredLeasesOnceASecond() {
+    ManualClock moving = new ManualClock();
+    RelayResultsService relay = relay(moving, publisher);
+    for (int i = 0; i < 20; i++) {
+      addResult("e" + i);
+      relay.relayPending(10);
+      moving.advance(Duration.ofMillis(100));
+    }
+    assertThat(publisher.published()).hasSize(20);
+    assertThat(outbox.leaseLooks).as("20 passes in 2 s").isEqualTo(2);
+  }
+
+  @Test
   void aConfirmedResultWhoseMarkFailsIsKeptMarkedLaterAndNeverPublishedAgain() throws Exception {
     ManualClock moving = new ManualClock();
     addResult("e1");
