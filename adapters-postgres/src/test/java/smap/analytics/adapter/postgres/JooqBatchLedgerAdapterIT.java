@@ -163,6 +163,17 @@ class JooqBatchLedgerAdapterIT extends BatchLedgerPortContractTest {
         .isEqualTo(expected);
     assertThat(query("SELECT content_transcription FROM post_analytics WHERE id = 'lz-p1'"))
         .isEqualTo(transcript);
+    // The other long values of a post, which TOAST compresses once the transcript is.
+    assertThat(
+            query(
+                "SELECT string_agg(attname || ' ' || CASE attcompression WHEN 'l' THEN 'lz4'"
+                    + " ELSE 'pglz' END, ', ' ORDER BY attname) FROM pg_attribute WHERE attrelid ="
+                    + " 'post_analytics'::regclass AND attname IN ('keywords', 'aspects_breakdown',"
+                    + " 'impact_breakdown', 'sentiment_probabilities', 'hashtags')"))
+        .isEqualTo(
+            "aspects_breakdown %1$s, hashtags %1$s, impact_breakdown %1$s, keywords %1$s,"
+                    .formatted(expected)
+                + " sentiment_probabilities %s".formatted(expected));
   }
 
   @Test
