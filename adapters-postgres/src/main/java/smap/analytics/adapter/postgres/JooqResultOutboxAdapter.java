@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
@@ -38,11 +39,14 @@ public final class JooqResultOutboxAdapter implements ResultOutboxPort {
   /** How long a claimed row is hidden from other relays by default. */
   static final Duration LEASE = Duration.ofSeconds(30);
 
-  static final String PENDING = OutboxStatus.PENDING.name();
-  static final String FAILED = OutboxStatus.FAILED.name();
-  static final String PUBLISHING = OutboxStatus.PUBLISHING.name();
-  static final String PUBLISHED = OutboxStatus.PUBLISHED.name();
-  static final String UNROUTABLE = OutboxStatus.UNROUTABLE.name();
+  // The statuses as literals in the SQL text, never bind values: the outbox's partial indexes name
+  // them, and PostgreSQL uses a partial index only when the query's text implies its condition,
+  // so the generic plan of a server-prepared statement with a bound status reads the whole outbox.
+  private static final Field<String> PENDING = inline(OutboxStatus.PENDING.name());
+  private static final Field<String> FAILED = inline(OutboxStatus.FAILED.name());
+  private static final Field<String> PUBLISHING = inline(OutboxStatus.PUBLISHING.name());
+  private static final Field<String> PUBLISHED = inline(OutboxStatus.PUBLISHED.name());
+  private static final Field<String> UNROUTABLE = inline(OutboxStatus.UNROUTABLE.name());
 
   private static final List<SelectField<?>> MESSAGE =
       List.of(
@@ -81,7 +85,7 @@ public final class JooqResultOutboxAdapter implements ResultOutboxPort {
       new CachedStatement(
           CachedStatement.RENDERER
               .update(RESULT_OUTBOX)
-              .set(RESULT_OUTBOX.STATUS, inline(PUBLISHING))
+              .set(RESULT_OUTBOX.STATUS, PUBLISHING)
               .set(RESULT_OUTBOX.CLAIMED_BY, param("relay", RESULT_OUTBOX.CLAIMED_BY))
               .set(RESULT_OUTBOX.NEXT_ATTEMPT_AT, param("until", RESULT_OUTBOX.NEXT_ATTEMPT_AT))
               .set(RESULT_OUTBOX.ATTEMPTS, RESULT_OUTBOX.ATTEMPTS.plus(inline(1)))
@@ -90,9 +94,7 @@ public final class JooqResultOutboxAdapter implements ResultOutboxPort {
                   RESULT_OUTBOX.ID.in(
                       select(RESULT_OUTBOX.ID)
                           .from(RESULT_OUTBOX)
-                          .where(
-                              RESULT_OUTBOX.STATUS.in(
-                                  inline(PENDING), inline(FAILED), inline(UNROUTABLE)))
+                          .where(RESULT_OUTBOX.STATUS.in(PENDING, FAILED, UNROUTABLE))
                           .and(
                               RESULT_OUTBOX.NEXT_ATTEMPT_AT.le(
                                   param("now", RESULT_OUTBOX.NEXT_ATTEMPT_AT)))
@@ -106,7 +108,7 @@ public final class JooqResultOutboxAdapter implements ResultOutboxPort {
       new CachedStatement(
           CachedStatement.RENDERER
               .update(RESULT_OUTBOX)
-              .set(RESULT_OUTBOX.STATUS, inline(PUBLISHED))
+              .set(RESULT_OUTBOX.STATUS, PUBLISHED)
               .set(RESULT_OUTBOX.PUBLISHED_AT, param("at", RESULT_OUTBOX.PUBLISHED_AT))
               .set(RESULT_OUTBOX.LAST_ERROR, castNull(RESULT_OUTBOX.LAST_ERROR))
               .where(RESULT_OUTBOX.ID.eq(param("id", RESULT_OUTBOX.ID))));
@@ -164,9 +166,9 @@ public final class JooqResultOutboxAdapter implements ResultOutboxPort {
             dsl.update(RESULT_OUTBOX)
                 .set(
                     RESULT_OUTBOX.STATUS,
-                    when(RESULT_OUTBOX.UNROUTABLE_RETURNS.gt(0), inline(UNROUTABLE))
-                        .when(RESULT_OUTBOX.ATTEMPTS.gt(1), inline(FAILED))
-                        .otherwise(inline(PENDING)))
+                    when(RESULT_OUTBOX.UNROUTABLE_RETURNS.gt(0), UNROUTABLE)
+                        .when(RESULT_OUTBOX.ATTEMPTS.gt(1), FAILED)
+                        .otherwise(PENDING))
                 .set(RESULT_OUTBOX.ATTEMPTS, RESULT_OUTBOX.ATTEMPTS.minus(1))
                 .set(RESULT_OUTBOX.NEXT_ATTEMPT_AT, now)
                 .where(RESULT_OUTBOX.ID.eq(id))
@@ -191,17 +193,13 @@ public final class JooqResultOutboxAdapter implements ResultOutboxPort {
                 .execute());
   }
 
-  /**
-   * Leases that ran out, rendered once with the status as a literal: the partial index of the
-   * PUBLISHING rows serves it only when the condition names the status in its text, and a
-   * server-prepared statement with the status bound read the whole outbox in its generic plan.
-   */
+  /** Leases that ran out, rendered once: the relay looks every second. */
   static final CachedStatement EXPIRED_LEASES =
       new CachedStatement(
           CachedStatement.RENDERER
               .select(RESULT_OUTBOX.ID, RESULT_OUTBOX.CLAIMED_BY, RESULT_OUTBOX.LEASE_BEAT)
               .from(RESULT_OUTBOX)
-              .where(RESULT_OUTBOX.STATUS.eq(inline(PUBLISHING)))
+              .where(RESULT_OUTBOX.STATUS.eq(PUBLISHING))
               .and(RESULT_OUTBOX.NEXT_ATTEMPT_AT.le(param("now", RESULT_OUTBOX.NEXT_ATTEMPT_AT)))
               .orderBy(RESULT_OUTBOX.ID)
               .limit(DSL.param("limit", SQLDataType.INTEGER)));
